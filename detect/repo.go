@@ -1,0 +1,245 @@
+package detect
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Read limits. A manifest larger than maxManifest is an error (no real
+// package.json is 4 MiB); a lockfile over maxLockfile is skipped with a
+// warning; source files are scanned only in their first maxSource bytes.
+const (
+	maxManifest = 4 << 20
+	maxLockfile = 16 << 20
+	maxSource   = 256 << 10
+	// maxEntries bounds the walk so a pathological tree cannot stall detect.
+	maxEntries = 500_000
+)
+
+// skipDirs are never walked: dependencies, VCS data, virtualenvs, caches
+// and build output. Hidden folders are skipped too (see walk).
+var skipDirs = map[string]bool{
+	"node_modules": true, "bower_components": true, "jspm_packages": true,
+	"vendor": true, "venv": true, "__pycache__": true, "site-packages": true,
+	"dist": true, "coverage": true, "htmlcov": true, "target": true,
+}
+
+// repo is a read-only view of a project directory that enforces detect's
+// limits: a single walk up front lists the regular files outside skipped
+// folders; reads are size-capped and never leave the root.
+type repo struct {
+	root     string   // directory as given, cleaned
+	realRoot string   // root with symlinks resolved, to check links against
+	files    []string // slash paths of regular files (and file symlinks), sorted
+	fileSet  map[string]bool
+	links    map[string]bool // walked entries that are symlinks
+	warnings []string
+}
+
+// openRepo walks dir once. It fails only when dir itself is unusable.
+func openRepo(ctx context.Context, dir string) (*repo, error) {
+	root := filepath.Clean(dir)
+	st, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", dir, unwrapPathError(err))
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("cannot resolve %s: %w", dir, unwrapPathError(err))
+	}
+	if realRoot, err = filepath.Abs(realRoot); err != nil {
+		return nil, err
+	}
+	r := &repo{root: root, realRoot: realRoot, fileSet: map[string]bool{}, links: map[string]bool{}}
+	n := 0
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if n++; n%4096 == 0 {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
+		}
+		if n > maxEntries {
+			r.warnf("stopped scanning after %d entries; detection used what it had seen", maxEntries)
+			return fs.SkipAll
+		}
+		if err != nil {
+			if p == root {
+				return err
+			}
+			// An unreadable sub-folder is not fatal: detection works with
+			// what it can see, and a manifest it needs is reported by read.
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, root), string(filepath.Separator)))
+		if d.IsDir() {
+			if rel != "" && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			r.files = append(r.files, rel)
+		case d.Type()&fs.ModeSymlink != 0:
+			r.files = append(r.files, rel)
+			r.links[rel] = true
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("cannot read %s: %w", dir, unwrapPathError(err))
+	}
+	sort.Strings(r.files)
+	for _, f := range r.files {
+		r.fileSet[f] = true
+	}
+	return r, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (r *repo) warnf(format string, args ...any) {
+	r.warnings = append(r.warnings, fmt.Sprintf(format, args...))
+}
+
+// abs returns the OS path of a slash path relative to the root.
+func (r *repo) abs(rel string) string { return filepath.Join(r.root, filepath.FromSlash(rel)) }
+
+// has reports whether rel exists as a file. It also sees files inside
+// skipped folders (vendor/modules.txt, .yarnrc.yml), which the walk omits.
+func (r *repo) has(rel string) bool {
+	if r.fileSet[rel] {
+		return true
+	}
+	st, err := os.Lstat(r.abs(rel))
+	return err == nil && !st.IsDir()
+}
+
+// hasDir reports whether rel is a directory inside the project.
+func (r *repo) hasDir(rel string) bool {
+	st, err := os.Lstat(r.abs(rel))
+	return err == nil && st.IsDir()
+}
+
+// filesWithExt lists walked files whose name ends in one of exts, sorted.
+func (r *repo) filesWithExt(exts ...string) []string {
+	var out []string
+	for _, f := range r.files {
+		for _, e := range exts {
+			if strings.HasSuffix(f, e) {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// filesNamed lists walked files whose base name is name, sorted.
+func (r *repo) filesNamed(name string) []string {
+	var out []string
+	for _, f := range r.files {
+		if path.Base(f) == name {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// read returns the whole of rel, or a *FileError when it is missing,
+// larger than limit, unreadable, or a symlink that leaves the project.
+func (r *repo) read(rel string, limit int64) ([]byte, error) {
+	f, err := r.open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, &FileError{Path: rel, Err: fmt.Errorf("%w (over %d MiB)", ErrTooLarge, limit>>20)}
+	}
+	return data, nil
+}
+
+// head returns at most the first limit bytes of rel; for scanning sources
+// and lockfile headers, where a truncated read is good enough.
+func (r *repo) head(rel string, limit int64) ([]byte, error) {
+	f, err := r.open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit))
+	if err != nil {
+		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
+	}
+	return data, nil
+}
+
+// open opens rel for reading after checking that it resolves inside the
+// project and is a regular file (not a FIFO or device that could block).
+func (r *repo) open(rel string) (*os.File, error) {
+	p := r.abs(rel)
+	if r.fileSet[rel] && !r.links[rel] {
+		// The walk saw a regular file under real folders (WalkDir never
+		// descends into a linked folder), so it cannot leave the root.
+		return r.openRegular(rel, p)
+	}
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &FileError{Path: rel, Err: fs.ErrNotExist}
+		}
+		return nil, &FileError{Path: rel, Err: fmt.Errorf("cannot resolve symlink: %v", unwrapPathError(err))}
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return nil, &FileError{Path: rel, Err: err}
+	}
+	if real != r.realRoot && !strings.HasPrefix(real, r.realRoot+string(filepath.Separator)) {
+		return nil, &FileError{Path: rel, Err: ErrOutside}
+	}
+	return r.openRegular(rel, real)
+}
+
+// openRegular opens p, refusing anything but a regular file (a FIFO or a
+// device could block or never end).
+func (r *repo) openRegular(rel, p string) (*os.File, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &FileError{Path: rel, Err: errors.New("not a regular file")}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
+	}
+	return f, nil
+}

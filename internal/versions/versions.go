@@ -1,0 +1,53 @@
+package versions
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed versions.yaml
+var versionsYAML []byte
+
+// LTSLine is one Node long-term-support release line.
+type LTSLine struct {
+	Major    int    `yaml:"major"`
+	Codename string `yaml:"codename"`
+}
+
+// Table is the parsed versions.yaml.
+type Table struct {
+	Node struct {
+		Default string    `yaml:"default"`
+		LTS     []LTSLine `yaml:"lts"`
+	} `yaml:"node"`
+	Python struct {
+		Default string `yaml:"default"`
+	} `yaml:"python"`
+	Go struct {
+		Default string `yaml:"default"`
+	} `yaml:"go"`
+}
+
+// Load parses the embedded table. It returns a fresh value each call so no
+// caller can change what another sees.
+func Load() (*Table, error) {
+	var t Table
+	if err := yaml.Unmarshal(versionsYAML, &t); err != nil {
+		return nil, fmt.Errorf("versions.yaml: %w", err)
+	}
+	sort.Slice(t.Node.LTS, func(i, j int) bool { return t.Node.LTS[i].Major > t.Node.LTS[j].Major })
+	return &t, nil
+}
+
+// MustLoad is Load for callers that treat a broken embedded table as a
+// programming error; the tests in this package guarantee it parses.
+func MustLoad() *Table {
+	t, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return t
+}

@@ -1,0 +1,27 @@
+package versions
+
+import (
+	"strconv"
+	"testing"
+)
+
+func TestTableIsComplete(t *testing.T) {
+	tab, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Node.Default == "" || tab.Python.Default == "" || tab.Go.Default == "" {
+		t.Fatalf("a default is missing: %+v", tab)
+	}
+	if len(tab.Node.LTS) == 0 {
+		t.Fatal("no Node LTS lines")
+	}
+	if got := strconv.Itoa(tab.Node.LTS[0].Major); got != tab.Node.Default {
+		t.Errorf("newest LTS line is %s but the default is %s", got, tab.Node.Default)
+	}
+	for i := 1; i < len(tab.Node.LTS); i++ {
+		if tab.Node.LTS[i].Major >= tab.Node.LTS[i-1].Major {
+			t.Errorf("LTS lines not strictly newest first at %d", i)
+		}
+	}
+}
