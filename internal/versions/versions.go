@@ -22,6 +22,9 @@ type Table struct {
 	Node struct {
 		Default string    `yaml:"default"`
 		LTS     []LTSLine `yaml:"lts"`
+		// PnpmLockfile maps a pnpm-lock.yaml lockfileVersion (exact, or
+		// its major) to the pnpm major that writes it.
+		PnpmLockfile map[string]string `yaml:"pnpmLockfile"`
 	} `yaml:"node"`
 	Python struct {
 		Default string `yaml:"default"`

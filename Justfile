@@ -1,0 +1,39 @@
+# dockslim's developer tasks. `just --list` shows them. The README's
+# commands (`go run …`, `go test ./...`) need nothing but Go; this file is
+# the convenience layer on top.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+fuzztime := env_var_or_default("FUZZTIME", "30s")
+
+# Build the binary into ./bin/dockslim.
+build:
+    go build -trimpath -o bin/dockslim ./cmd/dockslim
+
+# Run every test (what CI runs, minus the e2e suite).
+test:
+    go test ./...
+
+# The race detector over everything.
+race:
+    go test -race ./...
+
+# gofmt and go vet, as CI checks them.
+lint:
+    test -z "$(gofmt -l $(git ls-files '*.go' | grep -v '/testdata/'))" || { gofmt -l $(git ls-files '*.go' | grep -v '/testdata/'); exit 1; }
+    go vet ./...
+
+# Run every fuzz target for FUZZTIME (default 30s) each; crashers land in testdata/fuzz.
+fuzz:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    for pkg in $(go list ./...); do
+      for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
+        echo "== $pkg $target"
+        go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime {{fuzztime}}
+      done
+    done
+
+# Benchmarks (detect on a 100,000-file repository, a typical repository, …).
+bench:
+    go test ./... -run '^$' -bench . -benchmem
