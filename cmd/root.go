@@ -29,6 +29,7 @@ Start with 'dockslim detect' to see what it found and where each value came from
 	})
 	root.AddCommand(
 		NewCmdDetect(f, nil),
+		NewCmdInit(f, nil),
 		NewCmdVersion(f),
 	)
 	return root

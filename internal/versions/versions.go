@@ -32,6 +32,12 @@ type Table struct {
 	Go struct {
 		Default string `yaml:"default"`
 	} `yaml:"go"`
+	// Images maps a role (node, golang, distrolessStatic…) to an image
+	// reference; {version} and {major} are filled in by the renderer.
+	Images map[string]string `yaml:"images"`
+	// Tools maps a package manager to the release installed when the
+	// project pins none.
+	Tools map[string]string `yaml:"tools"`
 }
 
 // Load parses the embedded table. It returns a fresh value each call so no

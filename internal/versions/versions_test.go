@@ -2,6 +2,7 @@ package versions
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -18,6 +19,16 @@ func TestTableIsComplete(t *testing.T) {
 	}
 	if got := strconv.Itoa(tab.Node.LTS[0].Major); got != tab.Node.Default {
 		t.Errorf("newest LTS line is %s but the default is %s", got, tab.Node.Default)
+	}
+	for role, ref := range tab.Images {
+		if ref == "" || strings.HasSuffix(ref, ":latest") || !strings.Contains(ref, ":") {
+			t.Errorf("image %s = %q: every base must be pinned by a tag, never latest", role, ref)
+		}
+	}
+	for _, tool := range []string{"pnpm", "yarn", "yarnBerry", "bun", "poetry", "pipenv", "pdm"} {
+		if tab.Tools[tool] == "" {
+			t.Errorf("no default release for %s", tool)
+		}
 	}
 	for i := 1; i < len(tab.Node.LTS); i++ {
 		if tab.Node.LTS[i].Major >= tab.Node.LTS[i-1].Major {

@@ -1,0 +1,134 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/generate"
+)
+
+// InitOptions are the inputs of `dockslim init`.
+type InitOptions struct {
+	IO      *IOStreams
+	Version string
+	Dir     string
+
+	Lang        string
+	LangVersion string
+	PM          string
+	Flavour     string
+	Native      bool
+	NoNative    bool
+	Main        string
+	Port        int
+	Build       string
+	BuildSet    bool
+	Start       string
+
+	Yes    bool
+	DryRun bool
+	Force  bool
+}
+
+// NewCmdInit builds `dockslim init`. runF replaces initRun in tests.
+func NewCmdInit(f *Factory, runF func(context.Context, *InitOptions) error) *cobra.Command {
+	opts := &InitOptions{IO: f.IO, Version: f.Version}
+	c := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Write a multi-stage Dockerfile, .dockerignore and .dockslim.yaml for a project",
+		Long: `Init detects the project in DIR (default: the current directory), applies the
+flags given, renders a multi-stage Dockerfile and .dockerignore, validates them
+with BuildKit's parser and writes them with .dockslim.yaml, which records the
+answers so 'dockslim check' can render the same bytes again.
+
+Every flag overrides what was detected. An existing file that differs is never
+replaced silently: init stops with exit status 1 unless --force; --dry-run
+shows the changes as a unified diff and writes nothing.`,
+		Example: `  dockslim init --yes
+  dockslim init --dry-run examples/node-express
+  dockslim init --main ./cmd/api --flavour distroless
+  dockslim init --start "node --enable-source-maps dist/main.js" --port 8080`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			opts.BuildSet = c.Flags().Changed("build")
+			if err := opts.validateFlags(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return initRun(c.Context(), opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Lang, "lang", "", "language: node, python or go")
+	fl.StringVar(&opts.LangVersion, "lang-version", "", "runtime version (22, 3.12, 1.24.3)")
+	fl.StringVar(&opts.PM, "pm", "", "package manager: npm, yarn, yarn-berry, pnpm, bun, pip, poetry, uv, pipenv, pdm")
+	fl.StringVar(&opts.Flavour, "flavour", "", "base image flavour: alpine, slim, scratch or distroless")
+	fl.StringVar(&opts.Flavour, "flavor", "", "alias of --flavour")
+	fl.BoolVar(&opts.Native, "native", false, "build with a compiler toolchain (native addons, C extensions, cgo)")
+	fl.BoolVar(&opts.NoNative, "no-native", false, "no native dependencies: drop the toolchain")
+	fl.StringVar(&opts.Main, "main", "", "Go main package to build, e.g. ./cmd/api")
+	fl.IntVar(&opts.Port, "port", 0, "port the app listens on (EXPOSE)")
+	fl.StringVar(&opts.Build, "build", "", "build command, one line for the build stage's shell")
+	fl.StringVar(&opts.Start, "start", "", "start command, split into an exec-form CMD (no shell operators)")
+	fl.BoolVarP(&opts.Yes, "yes", "y", false, "accept detected values, never prompt")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the changes as a unified diff; write nothing")
+	fl.BoolVar(&opts.Force, "force", false, "replace existing files that differ")
+	return c
+}
+
+var flavourNames = []string{detect.Alpine, detect.Slim, detect.Scratch, detect.Distroless}
+
+// validateFlags checks what can be checked before reading the project.
+func (o *InitOptions) validateFlags() error {
+	switch {
+	case o.Lang != "" && !slices.Contains([]string{detect.Node, detect.Python, detect.Go}, o.Lang):
+		return usageError{fmt.Errorf("--lang: %q is not node, python or go", o.Lang)}
+	case o.Flavour != "" && !slices.Contains(flavourNames, o.Flavour):
+		return usageError{fmt.Errorf("--flavour: %q is not one of %s", o.Flavour, strings.Join(flavourNames, ", "))}
+	case o.Native && o.NoNative:
+		return usageError{errors.New("--native and --no-native contradict each other")}
+	case o.Port < 0 || o.Port > 65535:
+		return usageError{fmt.Errorf("--port: %d is not a TCP port (1-65535)", o.Port)}
+	case o.Main != "" && o.Lang != "" && o.Lang != detect.Go:
+		return usageError{errors.New("--main applies to Go projects only")}
+	}
+	if o.PM != "" && o.Lang != "" {
+		if err := generate.CheckPackageManager(o.Lang, o.PM); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// overrides turns the flags into generate's overrides.
+func (o *InitOptions) overrides() generate.Overrides {
+	ov := generate.Overrides{
+		LanguageVersion: o.LangVersion,
+		Flavour:         o.Flavour,
+		Port:            o.Port,
+		Build:           o.Build,
+		BuildSet:        o.BuildSet,
+		Start:           o.Start,
+	}
+	switch {
+	case o.Native:
+		ov.Native = ptr(true)
+	case o.NoNative:
+		ov.Native = ptr(false)
+	}
+	return ov
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,118 @@
+package generate
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/dockslim/dockslim/internal/shellwords"
+)
+
+var (
+	// Debian and Alpine package names (policy: lower case, digits, + - .).
+	packageRE = regexp.MustCompile(`^[a-z0-9][a-z0-9+.\-]*$`)
+	// Words that are printed into Dockerfile lines as they are.
+	plainWordRE = regexp.MustCompile(`^[A-Za-z0-9._@/+:=\-]*$`)
+	varNameRE   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	// Label values: no $ (the Dockerfile would expand it), quotes or
+	// backslashes.
+	labelNameRE = regexp.MustCompile(`^[A-Za-z0-9._@/+\-]*$`)
+	labelURLRE  = regexp.MustCompile(`^(https://[A-Za-z0-9._~:/@%+\-]+)?$`)
+)
+
+// Check validates answers that may come from a file a person edited
+// (.dockslim.yaml) before any of them reaches a template: the same rules
+// as flags (SPEC §3), plus safe paths and package names.
+func (a *Answers) Check() error {
+	bad := func(field, format string, args ...any) error {
+		return &InputError{Flag: "answers." + field, Err: fmt.Errorf(format, args...)}
+	}
+	if !slices.Contains([]string{"node", "python", "go"}, a.Language) {
+		return bad("language", "%q is not node, python or go", a.Language)
+	}
+	if !versionRE.MatchString(a.LanguageVersion) {
+		return bad("languageVersion", "%q is not a version like 22, 3.12 or 1.24.3", a.LanguageVersion)
+	}
+	if !slices.Contains(managers[a.Language], a.PackageManager) {
+		return bad("packageManager", "%q is not a %s package manager", a.PackageManager, a.Language)
+	}
+	if a.PackageManagerVersion != "" && !versionRE.MatchString(a.PackageManagerVersion) {
+		return bad("packageManagerVersion", "%q is not a version", a.PackageManagerVersion)
+	}
+	if !slices.Contains(AllowedFlavours(a), a.Flavour) {
+		return bad("flavour", "%q does not work for this project (works: %s)", a.Flavour, strings.Join(AllowedFlavours(a), ", "))
+	}
+	if a.Port < 0 || a.Port > 65535 {
+		return bad("port", "%d is not a TCP port", a.Port)
+	}
+	for _, c := range []struct{ field, cmd string }{{"buildCommand", a.BuildCommand}, {"testCommand", a.TestCommand}} {
+		if err := shellwords.CheckBuild(c.cmd); err != nil {
+			return bad(c.field, "%v", err)
+		}
+	}
+	if len(a.Start) == 0 {
+		return bad("start", "is empty")
+	}
+	for _, w := range a.Start {
+		if strings.ContainsAny(w, "\x00\r\n") {
+			return bad("start", "%q holds a line break or NUL byte", w)
+		}
+	}
+	if !labelNameRE.MatchString(a.ProjectName) {
+		return bad("projectName", "%q holds characters a label cannot carry safely", a.ProjectName)
+	}
+	if !labelURLRE.MatchString(a.SourceURL) {
+		return bad("sourceURL", "%q is not a plain https URL", a.SourceURL)
+	}
+	if a.Main != "" && (!plainWordRE.MatchString(a.Main) || !strings.HasPrefix(a.Main, ".")) {
+		return bad("main", "%q is not a package path like ./cmd/api", a.Main)
+	}
+	for _, list := range []struct {
+		field string
+		pkgs  []string
+	}{{"buildPackages", a.BuildPackages}, {"runtimePackages", a.RuntimePackages}, {"alpinePackages", a.AlpinePackages}, {"alpineRuntimePackages", a.AlpineRuntimePackages}} {
+		for _, p := range list.pkgs {
+			if !packageRE.MatchString(p) {
+				return bad(list.field, "%q is not a package name", p)
+			}
+		}
+	}
+	paths := slices.Clone(a.ManifestFiles)
+	if a.Node != nil {
+		paths = append(paths, a.Node.OutputDirs...)
+		paths = append(paths, a.Node.RuntimeDirs...)
+		if a.Node.StaticDir != "" {
+			paths = append(paths, a.Node.StaticDir)
+		}
+	}
+	if a.Python != nil {
+		paths = append(paths, a.Python.RequirementsFiles...)
+		paths = append(paths, a.Python.TestRequirementsFiles...)
+		paths = append(paths, a.Python.LocalPackages...)
+	}
+	for _, p := range paths {
+		if err := checkRelPath(p); err != nil {
+			return bad("paths", "%v", err)
+		}
+	}
+	for k := range a.Vars {
+		if !varNameRE.MatchString(k) {
+			return bad("vars", "%q is not a variable name", k)
+		}
+	}
+	return nil
+}
+
+// checkRelPath accepts clean slash paths inside the project made of
+// characters that need no quoting in a Dockerfile.
+func checkRelPath(p string) error {
+	if p == "." {
+		return nil
+	}
+	if p == "" || path.IsAbs(p) || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") || !plainWordRE.MatchString(p) {
+		return fmt.Errorf("%q is not a plain path inside the project", p)
+	}
+	return nil
+}

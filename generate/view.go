@@ -1,0 +1,142 @@
+package generate
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/internal/versions"
+)
+
+// View is what templates see. Every decision is made here in Go; the
+// templates only print strings and branch on booleans, so a pack author
+// can read a template top to bottom without meeting logic.
+type View struct {
+	// Answers are the raw resolved answers, for packs that need a value
+	// the view does not precompute.
+	Answers *Answers
+	// Vars are the pack variables (answers.vars).
+	Vars map[string]string
+
+	// Args are the global ARGs printed before the first FROM (versions).
+	Args []Arg
+	// Labels are the OCI labels whose facts exist in the repository.
+	Labels []Label
+	// HasLabels is true when Labels is not empty.
+	HasLabels bool
+
+	IsAlpine, IsSlim, IsScratch, IsDistroless bool
+
+	// HasTests is true when a test stage runs TestCommand.
+	HasTests    bool
+	TestCommand string
+
+	// Port is EXPOSEd; User is the numeric uid:gid of the final stage.
+	Port string
+	User string
+	// Cmd is the exec-form command as a JSON array.
+	Cmd string
+
+	Go     *GoView
+	Node   *NodeView
+	Python *PythonView
+}
+
+// Arg is one global build argument with its default.
+type Arg struct{ Name, Value string }
+
+// Label is one OCI label, its value already JSON-quoted.
+type Label struct{ Key, Value string }
+
+// imageRef fills {version} and {major} in a versions.yaml image pattern.
+func imageRef(tab *versions.Table, role, version string) (string, error) {
+	pattern, ok := tab.Images[role]
+	if !ok {
+		return "", fmt.Errorf("versions.yaml has no image %q", role)
+	}
+	major, _, _ := strings.Cut(version, ".")
+	r := strings.NewReplacer("{version}", version, "{major}", major)
+	return r.Replace(pattern), nil
+}
+
+// newView computes the template model from resolved answers.
+func newView(a *Answers, tab *versions.Table) (*View, error) {
+	v := &View{
+		Answers:      a,
+		Vars:         a.Vars,
+		IsAlpine:     a.Flavour == detect.Alpine,
+		IsSlim:       a.Flavour == detect.Slim,
+		IsScratch:    a.Flavour == detect.Scratch,
+		IsDistroless: a.Flavour == detect.Distroless,
+		HasTests:     a.TestCommand != "",
+		TestCommand:  a.TestCommand,
+		Port:         strconv.Itoa(a.Port),
+	}
+	if a.Port == 0 {
+		v.Port = ""
+	}
+	if a.SourceURL != "" {
+		v.Labels = append(v.Labels, Label{"org.opencontainers.image.source", quoteJSON(a.SourceURL)})
+	}
+	if a.ProjectName != "" {
+		v.Labels = append(v.Labels, Label{"org.opencontainers.image.title", quoteJSON(a.ProjectName)})
+	}
+	v.HasLabels = len(v.Labels) > 0
+	var err error
+	switch a.Language {
+	case detect.Go:
+		err = goView(v, a, tab)
+	case detect.Node:
+		err = nodeView(v, a, tab)
+	case detect.Python:
+		err = pythonView(v, a, tab)
+	default:
+		err = fmt.Errorf("unknown language %q", a.Language)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func quoteJSON(s string) string {
+	q, _ := toJSON(s)
+	return q
+}
+
+func jsonArgv(argv []string) string {
+	q, _ := toJSON(argv)
+	return q
+}
+
+// Mount is one RUN --mount=type=bind: Source "" mounts the whole build
+// context; RW lets a tool write beside its input (writes are discarded).
+type Mount struct {
+	Source, Target string
+	RW             bool
+}
+
+// bindMounts turns manifest files into bind mounts under the workdir.
+func bindMounts(files []string) []Mount {
+	out := make([]Mount, 0, len(files))
+	for _, f := range files {
+		out = append(out, Mount{Source: f, Target: f})
+	}
+	return out
+}
+
+// Copy is one COPY --from=<stage>.
+type Copy struct{ From, Src, Dst string }
+
+// aptLine is the package list for an apt-get install, or "".
+func aptLine(pkgs []string) string { return strings.Join(pkgs, " ") }
+
+// sortedUnique sorts s and drops duplicates and empty strings.
+func sortedUnique(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return slices.DeleteFunc(out, func(x string) bool { return x == "" })
+}

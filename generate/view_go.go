@@ -1,0 +1,102 @@
+package generate
+
+import (
+	"slices"
+
+	"github.com/dockslim/dockslim/internal/versions"
+)
+
+// GoView is the Go template's model.
+type GoView struct {
+	// BuilderImage is the golang image; CrossCompile pins it to
+	// $BUILDPLATFORM and sets GOOS/GOARCH from the target (pure Go only;
+	// cgo builds run on the target platform).
+	BuilderImage string
+	CrossCompile bool
+	// Toolchain installs extra build packages (nil when none are needed).
+	Toolchain *RunStep
+	// Download fetches modules into the cache (nil when vendored).
+	Download *RunStep
+	// CGO is "1" or "0".
+	CGO   string
+	Build *RunStep
+	Test  *RunStep
+	// RuntimeImage is the final base ("scratch" included); RuntimeDeps
+	// installs its system packages (nil when none).
+	RuntimeImage string
+	RuntimeDeps  *RunStep
+	// CopyCACerts and CopyZoneinfo bring what scratch, slim and alpine
+	// lack from the builder; distroless has both.
+	CopyCACerts  bool
+	CopyZoneinfo bool
+}
+
+// golangProvided are packages the golang:*-bookworm image already has.
+var golangProvided = []string{"gcc", "g++", "libc6-dev", "make", "pkg-config", "git"}
+
+func goView(v *View, a *Answers, tab *versions.Table) error {
+	g := &GoView{
+		CGO:          "0",
+		CrossCompile: !a.Native,
+		CopyCACerts:  v.IsScratch || v.IsSlim,
+		CopyZoneinfo: v.IsScratch || v.IsSlim || v.IsAlpine,
+	}
+	modCaches := caches("/go/pkg/mod", "/root/.cache/go-build")
+	source := []Mount{{Target: "."}}
+	if a.Native {
+		g.CGO = "1"
+	}
+	if a.Go == nil || !a.Go.Vendor {
+		var binds []Mount
+		for _, f := range a.ManifestFiles {
+			if f == "go.mod" || f == "go.sum" {
+				binds = append(binds, Mount{Source: f, Target: f})
+			}
+		}
+		g.Download = &RunStep{Caches: caches("/go/pkg/mod"), Binds: binds, Commands: []string{"go mod download"}}
+	}
+	build := a.BuildCommand
+	if g.CrossCompile {
+		build = "GOOS=$TARGETOS GOARCH=$TARGETARCH " + build
+	}
+	g.Build = &RunStep{Caches: modCaches, Binds: source, Commands: []string{build}}
+	if a.TestCommand != "" {
+		g.Test = &RunStep{Caches: modCaches, Binds: source, Commands: []string{a.TestCommand}}
+	}
+	role := "golang"
+	switch {
+	case a.Native && v.IsAlpine:
+		role = "golangAlpine"
+		g.Toolchain = apkStep(a.AlpinePackages)
+	case a.Native:
+		g.Toolchain = aptStep(slices.DeleteFunc(slices.Clone(a.BuildPackages), func(p string) bool {
+			return slices.Contains(golangProvided, p)
+		}))
+	}
+	var err error
+	if g.BuilderImage, err = imageRef(tab, role, "${GO_VERSION}"); err != nil {
+		return err
+	}
+	v.Args = append(v.Args, Arg{"GO_VERSION", a.LanguageVersion})
+	switch {
+	case v.IsScratch:
+		g.RuntimeImage = "scratch"
+	case v.IsDistroless && a.Native:
+		g.RuntimeImage, err = imageRef(tab, "distrolessBase", "")
+	case v.IsDistroless:
+		g.RuntimeImage, err = imageRef(tab, "distrolessStatic", "")
+	case v.IsAlpine:
+		g.RuntimeImage, err = imageRef(tab, "alpine", "")
+		g.RuntimeDeps = apkStep(a.AlpineRuntimePackages)
+	default:
+		g.RuntimeImage, err = imageRef(tab, "debianSlim", "")
+		g.RuntimeDeps = aptStep(a.RuntimePackages)
+	}
+	if err != nil {
+		return err
+	}
+	v.User = "65532:65532"
+	v.Cmd = jsonArgv(a.Start)
+	v.Go = g
+	return nil
+}

@@ -1,0 +1,257 @@
+package generate
+
+import (
+	"strings"
+
+	"github.com/dockslim/dockslim/internal/versions"
+)
+
+// NodeView is the Node template's model.
+type NodeView struct {
+	// BaseImage builds (deps, build, test); RuntimeImage ships.
+	BaseImage    string
+	RuntimeImage string
+	// BaseEnv are ENV k=v lines of the base stage (package-manager settings).
+	BaseEnv []string
+	// Setup installs the package manager and the native toolchain in the
+	// base stage (nil when the image has what is needed).
+	Setup     *RunStep
+	Toolchain *RunStep
+	// Native is true when addons compile: the build-from-source switch is
+	// offered as a build argument.
+	Native bool
+	// ProdDeps installs production dependencies for the runtime (nil when
+	// the runtime needs no node_modules: Next standalone, static sites).
+	ProdDeps *RunStep
+	// CopySourceFirst copies the whole source before installing (npm,
+	// yarn or pnpm workspaces need every member's package.json).
+	CopySourceFirst bool
+	AllDeps         *RunStep
+	Build           *RunStep
+	Test            *RunStep
+	// BuildEnv are ENV lines of the build stage (NEXT_TELEMETRY_DISABLED).
+	BuildEnv []string
+	// IsStatic: nginx serves StaticDir; IsNextStandalone: the standalone
+	// server; otherwise node runs the app with its production node_modules.
+	IsStatic         bool
+	IsNextStandalone bool
+	StaticDir        string
+	RuntimeDeps      *RunStep
+	RuntimeEnv       []string
+	// Copies are what the runtime takes from the build stage.
+	Copies []Copy
+	// CopyContext copies the build context into the runtime (apps with
+	// no build step run their source).
+	CopyContext bool
+	// NeedsNodeModules is true when the runtime gets ProdDeps' node_modules.
+	NeedsNodeModules bool
+	// IgnoredOutputs are .dockerignore lines for build output the build
+	// stage recreates (only when there is a build step).
+	IgnoredOutputs []string
+}
+
+// pm describes how one package manager installs.
+type pm struct {
+	setup     string // global install command, "" when none is needed
+	cache     string
+	all, prod string
+	env       []string
+	usesNpmrc bool
+}
+
+func nodePM(a *Answers, tab *versions.Table) pm {
+	version := func(tool string) string {
+		if versionRE.MatchString(a.PackageManagerVersion) {
+			return a.PackageManagerVersion
+		}
+		return tab.Tools[tool]
+	}
+	switch a.PackageManager {
+	case "pnpm":
+		store := " --store-dir=/pnpm/store"
+		return pm{setup: "npm install -g pnpm@" + version("pnpm"), cache: "/pnpm/store",
+			all: "pnpm install --frozen-lockfile" + store, prod: "pnpm install --frozen-lockfile --prod" + store, usesNpmrc: true}
+	case "yarn":
+		return pm{setup: "npm install -g --force yarn@" + version("yarn"), cache: "/usr/local/share/.cache/yarn",
+			all: "yarn install --frozen-lockfile", prod: "yarn install --frozen-lockfile --production", usesNpmrc: true}
+	case "yarn-berry":
+		return pm{setup: "npm install -g --force @yarnpkg/cli-dist@" + version("yarnBerry"), cache: "/root/.yarn/berry",
+			all: "yarn install --immutable", prod: "yarn workspaces focus --all --production",
+			// node_modules whatever .yarnrc.yml says: the runtime copies them.
+			env: []string{"YARN_NODE_LINKER=node-modules", "YARN_GLOBAL_FOLDER=/root/.yarn/berry", "YARN_ENABLE_TELEMETRY=0"}}
+	case "bun":
+		return pm{setup: "npm install -g bun@" + version("bun"), cache: "/root/.bun/install/cache",
+			all: "bun install --frozen-lockfile", prod: "bun install --frozen-lockfile --production"}
+	}
+	p := pm{cache: "/root/.npm", all: "npm ci", prod: "npm ci --omit=dev", usesNpmrc: true}
+	if !hasLockfile(a.ManifestFiles) {
+		p.all, p.prod = "npm install --no-audit --no-fund", "npm install --omit=dev --no-audit --no-fund"
+	}
+	return p
+}
+
+func hasLockfile(files []string) bool {
+	for _, f := range files {
+		if f == "package-lock.json" || f == "npm-shrinkwrap.json" {
+			return true
+		}
+	}
+	return false
+}
+
+// gypLeftovers deletes what node-gyp leaves beside compiled addons:
+// object files, static archives and dependency listings, never loaded at
+// run time.
+const gypLeftovers = `find node_modules \( -path '*/build/Release/obj*' -o -path '*/build/Release/.deps' -o -name '*.a' -o -name '*.o' \) -prune -exec rm -rf {} +`
+
+func nodeView(v *View, a *Answers, tab *versions.Table) error {
+	n := &NodeView{Native: a.Native}
+	na := a.Node
+	if na == nil {
+		na = &NodeAnswers{}
+	}
+	p := nodePM(a, tab)
+	n.IsStatic = na.StaticDir != ""
+	n.IsNextStandalone = na.NextStandalone
+	n.StaticDir = na.StaticDir
+	v.Args = append(v.Args, Arg{"NODE_VERSION", a.LanguageVersion})
+	var err error
+	baseRole := "node"
+	if v.IsAlpine {
+		baseRole = "nodeAlpine"
+	}
+	if n.BaseImage, err = imageRef(tab, baseRole, "${NODE_VERSION}"); err != nil {
+		return err
+	}
+	n.BaseEnv = p.env
+	if p.setup != "" {
+		n.Setup = &RunStep{Caches: caches("/root/.npm"), Commands: []string{p.setup}}
+	}
+	if a.Native {
+		// Local headers: node-gyp would otherwise download them.
+		n.BaseEnv = append(n.BaseEnv, "npm_config_nodedir=/usr/local")
+		if v.IsAlpine {
+			n.Toolchain = apkStep(a.AlpinePackages)
+		} else {
+			n.Toolchain = aptStep(a.BuildPackages)
+		}
+	}
+	binds := bindMounts(a.ManifestFiles)
+	if na.Prisma {
+		// prisma generate runs at install time and reads the schema.
+		binds = append(binds, Mount{Source: "prisma", Target: "prisma"})
+	}
+	// A person's own ~/.npmrc (a private registry token) is offered as an
+	// optional secret: `docker build --secret id=npmrc,src=$HOME/.npmrc`.
+	var secrets []Secret
+	if p.usesNpmrc {
+		secrets = []Secret{{ID: "npmrc", Target: "/root/.npmrc"}}
+	}
+	n.CopySourceFirst = a.Workspace
+	if n.CopySourceFirst {
+		binds = nil
+	}
+	install := func(cmd string, prune bool) *RunStep {
+		cmds := []string{cmd}
+		if prune && a.Native {
+			cmds = append(cmds, gypLeftovers)
+		}
+		return &RunStep{Caches: caches(p.cache), Binds: binds, Secrets: secrets, Commands: cmds}
+	}
+	n.AllDeps = install(p.all, false)
+	if a.BuildCommand != "" {
+		n.Build = &RunStep{Commands: []string{a.BuildCommand}}
+	}
+	if a.BuildCommand != "" {
+		for _, d := range append(append([]string{}, na.OutputDirs...), na.StaticDir) {
+			if d != "" && d != "." && d != "public" {
+				n.IgnoredOutputs = append(n.IgnoredOutputs, "/"+firstSegment(d)+"/")
+			}
+		}
+		n.IgnoredOutputs = sortedUnique(n.IgnoredOutputs)
+	}
+	if a.Framework == "next" {
+		n.BuildEnv = append(n.BuildEnv, "NEXT_TELEMETRY_DISABLED=1")
+	}
+	if a.TestCommand != "" {
+		n.Test = &RunStep{Commands: []string{a.TestCommand}}
+	}
+	switch {
+	case n.IsStatic:
+		role := "nginx"
+		if v.IsAlpine {
+			role = "nginxAlpine"
+		}
+		n.RuntimeImage, err = imageRef(tab, role, "")
+		v.User = "101:101"
+		v.Cmd = jsonArgv(a.Start)
+	case n.IsNextStandalone:
+		n.RuntimeImage, err = nodeRuntimeImage(v, a, tab)
+		n.RuntimeEnv = []string{"NODE_ENV=production", "NEXT_TELEMETRY_DISABLED=1", "HOSTNAME=0.0.0.0", "PORT=" + v.Port}
+		// The standalone folder is the app root: server.js and a traced
+		// node_modules; static assets and public/ are not traced into it.
+		n.Copies = []Copy{{From: "build", Src: "/app/.next/standalone", Dst: "./"}, appCopy(".next/static")}
+		for _, d := range na.RuntimeDirs {
+			if d == "public" {
+				n.Copies = append(n.Copies, appCopy(d))
+			}
+		}
+	default:
+		n.RuntimeImage, err = nodeRuntimeImage(v, a, tab)
+		n.RuntimeEnv = []string{"NODE_ENV=production"}
+		n.NeedsNodeModules = true
+		n.ProdDeps = install(p.prod, true)
+		if a.BuildCommand == "" {
+			n.CopyContext = true
+		} else {
+			// package.json stays: its "type" decides how node loads the files.
+			paths := append([]string{"package.json"}, na.OutputDirs...)
+			for _, p := range sortedUnique(append(paths, na.RuntimeDirs...)) {
+				n.Copies = append(n.Copies, appCopy(p))
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if !n.IsStatic {
+		switch {
+		case v.IsDistroless:
+			v.User = "65532:65532"
+			// The distroless image's entrypoint is node itself.
+			v.Cmd = jsonArgv(a.Start[1:])
+		default:
+			v.User = "1000:1000"
+			v.Cmd = jsonArgv(a.Start)
+		}
+		if v.IsAlpine {
+			n.RuntimeDeps = apkStep(a.AlpineRuntimePackages)
+		} else if !v.IsDistroless {
+			n.RuntimeDeps = aptStep(a.RuntimePackages)
+		}
+	}
+	v.Node = n
+	return nil
+}
+
+// appCopy copies /app/<p> from the build stage to the same place.
+func appCopy(p string) Copy { return Copy{From: "build", Src: "/app/" + p, Dst: "./" + p} }
+
+// nodeRuntimeImage is the final base for apps that node runs.
+func nodeRuntimeImage(v *View, a *Answers, tab *versions.Table) (string, error) {
+	switch {
+	case v.IsDistroless:
+		return imageRef(tab, "nodeDistroless", a.LanguageVersion)
+	case v.IsAlpine:
+		return imageRef(tab, "nodeAlpine", "${NODE_VERSION}")
+	}
+	return imageRef(tab, "node", "${NODE_VERSION}")
+}
+
+// firstSegment is the top folder of a slash path (.next/standalone → .next).
+func firstSegment(p string) string {
+	if i := strings.IndexByte(p, '/'); i > 0 {
+		return p[:i]
+	}
+	return p
+}

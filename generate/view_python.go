@@ -1,0 +1,162 @@
+package generate
+
+import (
+	"strings"
+
+	"github.com/dockslim/dockslim/internal/shellwords"
+	"github.com/dockslim/dockslim/internal/versions"
+)
+
+// PythonView is the Python template's model.
+type PythonView struct {
+	BaseImage string
+	Toolchain *RunStep
+	// ToolImage/ToolCopy bring a package-manager binary from its image
+	// (uv); ToolSetup installs one with pip (poetry, pipenv, pdm) into the
+	// build stage only.
+	ToolImage string
+	ToolSetup *RunStep
+	// MakeVenv creates /venv without pip (uv makes its own).
+	MakeVenv bool
+	BuildEnv []string
+	// Deps installs dependencies before the source is copied; Project
+	// installs the project itself after.
+	Deps    *RunStep
+	Project *RunStep
+	Build   *RunStep
+	// TestDeps adds the test tools in the test stage; Test runs them.
+	TestDeps    *RunStep
+	Test        *RunStep
+	RuntimeDeps *RunStep
+}
+
+const venvPip = "pip --python /venv/bin/python install"
+
+func pythonView(v *View, a *Answers, tab *versions.Table) error {
+	pa := a.Python
+	if pa == nil {
+		pa = &PythonAnswers{}
+	}
+	p := &PythonView{
+		MakeVenv: a.PackageManager != "uv",
+		BuildEnv: []string{"VIRTUAL_ENV=/venv", "PATH=/venv/bin:$PATH", "PIP_DISABLE_PIP_VERSION_CHECK=1"},
+	}
+	v.Args = append(v.Args, Arg{"PYTHON_VERSION", a.LanguageVersion})
+	role := "python"
+	if v.IsAlpine {
+		role = "pythonAlpine"
+	}
+	var err error
+	if p.BaseImage, err = imageRef(tab, role, "${PYTHON_VERSION}"); err != nil {
+		return err
+	}
+	if a.Native && !v.IsAlpine {
+		p.Toolchain = aptStep(a.BuildPackages)
+		p.RuntimeDeps = aptStep(a.RuntimePackages)
+	}
+	pipCache := caches("/root/.cache/pip")
+	files := func(names ...string) []Mount {
+		var out []Mount
+		for _, f := range a.ManifestFiles {
+			for _, n := range names {
+				if f == n {
+					out = append(out, Mount{Source: f, Target: f})
+				}
+			}
+		}
+		return out
+	}
+	pipTool := func(name string) *RunStep {
+		return &RunStep{Caches: pipCache, Commands: []string{"pip install " + shellwords.Join([]string{name + "==" + tab.Tools[name] + ".*"})}}
+	}
+	switch a.PackageManager {
+	case "uv":
+		if p.ToolImage, err = imageRef(tab, "uv", ""); err != nil {
+			return err
+		}
+		p.BuildEnv = append(p.BuildEnv, "UV_COMPILE_BYTECODE=1", "UV_LINK_MODE=copy", "UV_PROJECT_ENVIRONMENT=/venv", "UV_PYTHON_DOWNLOADS=never")
+		uvCache := caches("/root/.cache/uv")
+		p.Deps = &RunStep{Caches: uvCache, Binds: files("uv.lock", "pyproject.toml"), Commands: []string{"uv sync --frozen --no-dev --no-install-project"}}
+		p.Project = &RunStep{Caches: uvCache, Commands: []string{"uv sync --frozen --no-dev --no-editable"}}
+		p.TestDeps = &RunStep{Caches: uvCache, Commands: []string{"uv sync --frozen"}}
+	case "poetry":
+		p.ToolSetup = pipTool("poetry")
+		p.BuildEnv = append(p.BuildEnv, "POETRY_VIRTUALENVS_CREATE=false", "POETRY_NO_INTERACTION=1")
+		cache := caches("/root/.cache/pypoetry")
+		p.Deps = &RunStep{Caches: cache, Binds: files("pyproject.toml", "poetry.lock"), Commands: []string{"poetry install --only main --no-root"}}
+		if pa.InstallProject {
+			p.Project = &RunStep{Caches: cache, Commands: []string{"poetry install --only main"}}
+		}
+		p.TestDeps = &RunStep{Caches: cache, Commands: []string{"poetry install --no-root"}}
+	case "pipenv":
+		p.ToolSetup = pipTool("pipenv")
+		p.Deps = &RunStep{Caches: pipCache, Binds: files("Pipfile", "Pipfile.lock"), Commands: []string{
+			"pipenv requirements > /tmp/requirements.txt", venvPip + " -r /tmp/requirements.txt"}}
+		p.TestDeps = &RunStep{Caches: pipCache, Commands: []string{
+			"pipenv requirements --dev > /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
+	case "pdm":
+		p.ToolSetup = pipTool("pdm")
+		p.Deps = &RunStep{Caches: pipCache, Binds: files("pyproject.toml", "pdm.lock"), Commands: []string{
+			"pdm export --prod --without-hashes -o /tmp/requirements.txt", venvPip + " -r /tmp/requirements.txt"}}
+		if pa.InstallProject {
+			p.Project = &RunStep{Caches: pipCache, Commands: []string{venvPip + " --no-deps ."}}
+		}
+		p.TestDeps = &RunStep{Caches: pipCache, Commands: []string{
+			"pdm export --without-hashes -o /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
+	default:
+		pipView(p, a, pa, pipCache)
+	}
+	if a.BuildCommand != "" {
+		p.Build = &RunStep{Commands: []string{a.BuildCommand}}
+	}
+	if a.TestCommand != "" {
+		p.Test = &RunStep{Commands: []string{a.TestCommand}}
+	} else {
+		p.TestDeps = nil
+	}
+	v.User = "65532:65532"
+	v.Cmd = jsonArgv(a.Start)
+	v.Python = p
+	return nil
+}
+
+// pipView fills the pip steps: requirement files (their includes and the
+// local packages they name bound beside them), or a pyproject's own
+// requirement list, before the source; the project itself after.
+func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache) {
+	var binds []Mount
+	for _, f := range pa.RequirementsFiles {
+		binds = append(binds, Mount{Source: f, Target: f})
+	}
+	for _, l := range pa.LocalPackages {
+		if l == "." {
+			continue // the project itself: installed after the source
+		}
+		// setuptools writes build/ and *.egg-info beside the sources.
+		binds = append(binds, Mount{Source: l, Target: l, RW: true})
+	}
+	switch {
+	case len(pa.RequirementsFiles) > 0:
+		p.Deps = &RunStep{Caches: cache, Binds: binds, Commands: []string{venvPip + " -r " + pa.RequirementsFiles[0]}}
+	case len(pa.Requirements) > 0:
+		p.Deps = &RunStep{Caches: cache, Commands: []string{venvPip + " " + shellwords.Join(pa.Requirements)}}
+	}
+	if pa.InstallProject {
+		cmd := venvPip + " ."
+		if p.Deps != nil {
+			cmd = venvPip + " --no-deps ."
+		}
+		p.Project = &RunStep{Caches: cache, Commands: []string{cmd}}
+	}
+	if len(pa.TestRequirementsFiles) > 0 {
+		var tb []Mount
+		for _, f := range pa.TestRequirementsFiles {
+			tb = append(tb, Mount{Source: f, Target: f})
+		}
+		var cmds []string
+		for _, f := range pa.TestRequirementsFiles {
+			cmds = append(cmds, venvPip+" -r "+f)
+		}
+		p.TestDeps = &RunStep{Caches: cache, Binds: tb, Commands: []string{strings.Join(cmds, " && ")}}
+	}
+}

@@ -1,0 +1,137 @@
+package golden
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/generate"
+)
+
+// CaseAnswers is a case's answers.yaml: the flags of `dockslim init`.
+type CaseAnswers struct {
+	Lang        string  `yaml:"lang"`
+	LangVersion string  `yaml:"langVersion"`
+	PM          string  `yaml:"pm"`
+	Flavour     string  `yaml:"flavour"`
+	Native      *bool   `yaml:"native"`
+	Main        string  `yaml:"main"`
+	Port        int     `yaml:"port"`
+	Build       *string `yaml:"build"`
+	Start       string  `yaml:"start"`
+}
+
+// Result is the outcome of one case.
+type Result struct {
+	Name string
+	// Diffs holds a unified diff per expected file that did not match.
+	Diffs []string
+	// Files are what the case rendered.
+	Files []generate.File
+	// Updated is true when -update rewrote want/.
+	Updated bool
+}
+
+// OK reports whether the case matched.
+func (r Result) OK() bool { return len(r.Diffs) == 0 }
+
+// Cases lists the case folders under dir (folders holding input/).
+func Cases(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if st, err := os.Stat(filepath.Join(dir, e.Name(), "input")); err == nil && st.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Run renders case dir/name with pack and compares (or, with update,
+// rewrites) its want/ files.
+func Run(ctx context.Context, pack fs.FS, dir, name string, update bool) (Result, error) {
+	res := Result{Name: name}
+	caseDir := filepath.Join(dir, name)
+	req, err := readAnswers(caseDir)
+	if err != nil {
+		return res, err
+	}
+	a, _, err := generate.Resolve(ctx, *req)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	files, err := generate.Render(ctx, a, pack)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	res.Files = files
+	want := filepath.Join(caseDir, "want")
+	for _, f := range files {
+		p := filepath.Join(want, f.Name)
+		if update {
+			if err := os.MkdirAll(want, 0o755); err != nil {
+				return res, err
+			}
+			cur, _ := os.ReadFile(p)
+			if !bytes.Equal(cur, f.Data) {
+				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+					return res, err
+				}
+				res.Updated = true
+			}
+			continue
+		}
+		cur, err := os.ReadFile(p)
+		exists := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return res, err
+		}
+		if !bytes.Equal(cur, f.Data) {
+			res.Diffs = append(res.Diffs, generate.UnifiedDiff(filepath.ToSlash(filepath.Join(name, "want", f.Name)), cur, f.Data, exists))
+		}
+	}
+	return res, nil
+}
+
+// readAnswers turns a case's answers.yaml into a resolve request.
+func readAnswers(caseDir string) (*generate.Request, error) {
+	req := &generate.Request{Dir: filepath.Join(caseDir, "input")}
+	data, err := os.ReadFile(filepath.Join(caseDir, "answers.yaml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return req, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ca CaseAnswers
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&ca); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(caseDir, "answers.yaml"), err)
+	}
+	req.Detect = detect.Options{Language: ca.Lang, PackageManager: ca.PM, Main: ca.Main}
+	req.Overrides = generate.Overrides{
+		LanguageVersion: ca.LangVersion,
+		Flavour:         ca.Flavour,
+		Native:          ca.Native,
+		Port:            ca.Port,
+		Start:           ca.Start,
+	}
+	if ca.Build != nil {
+		req.Overrides.Build, req.Overrides.BuildSet = *ca.Build, true
+	}
+	return req, nil
+}

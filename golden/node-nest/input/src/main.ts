@@ -1,0 +1,2 @@
+async function bootstrap() { const app = await NestFactory.create(AppModule); await app.listen(3000); }
+bootstrap();
