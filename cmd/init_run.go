@@ -44,31 +44,49 @@ func initRun(ctx context.Context, opts *InitOptions) error {
 // what detection derives (--lang, --pm, --main) go to detect itself and
 // start from fresh detection.
 func resolveAnswers(ctx context.Context, opts *InitOptions) (*generate.Answers, *detect.Facts, error) {
+	prev := previousAnswers(opts)
 	req := generate.Request{
 		Dir:       opts.Dir,
 		Detect:    detect.Options{Language: opts.Lang, PackageManager: opts.PM, Main: opts.Main},
 		Overrides: opts.overrides(),
 	}
+	if prev != nil {
+		// Recorded choices steer detection like flags, unless a flag
+		// says otherwise.
+		if req.Detect.Language == "" {
+			req.Detect.Language = prev.Language
+		}
+		if req.Detect.Language == prev.Language {
+			if req.Detect.PackageManager == "" {
+				req.Detect.PackageManager = prev.PackageManager
+			}
+			if req.Detect.Main == "" {
+				req.Detect.Main = prev.Main
+			}
+		} else {
+			prev = nil
+		}
+	}
 	a, f, err := generate.Resolve(ctx, req)
 	if err != nil {
 		return nil, nil, err
 	}
-	if prev := previousAnswers(opts, f); prev != nil {
-		for _, c := range changedFacts(prev, generate.FromFacts(f)) {
-			f.Warnings = append(f.Warnings, "detected "+c+" since "+generate.ConfigFile+" was written; keeping the recorded answer (pass the flag to change it)")
-		}
-		// The recorded answers win over detection; flags win over both.
-		if err := generate.Apply(prev, req.Overrides); err != nil {
-			return nil, nil, err
-		}
-		a = prev
+	if prev == nil || opts.PM != "" || opts.Main != "" {
+		return a, f, nil
 	}
-	return a, f, nil
+	for _, c := range changedFacts(prev, generate.FromFacts(f)) {
+		f.Warnings = append(f.Warnings, "detected "+c+" since "+generate.ConfigFile+" was written; keeping the recorded answer (pass the flag to change it)")
+	}
+	// The recorded answers win over detection; flags win over both.
+	if err := generate.Apply(prev, req.Overrides); err != nil {
+		return nil, nil, err
+	}
+	return prev, f, nil
 }
 
-// previousAnswers returns the answers of an earlier run, when there is one
-// for the same language and no flag asked for fresh detection.
-func previousAnswers(opts *InitOptions, f *detect.Facts) *generate.Answers {
+// previousAnswers returns the answers an earlier run recorded in
+// .dockslim.yaml, or nil (an unreadable file is reported and ignored).
+func previousAnswers(opts *InitOptions) *generate.Answers {
 	data, err := os.ReadFile(filepath.Join(opts.Dir, generate.ConfigFile))
 	if err != nil {
 		return nil
@@ -76,9 +94,6 @@ func previousAnswers(opts *InitOptions, f *detect.Facts) *generate.Answers {
 	cfg, err := generate.ParseConfig(data)
 	if err != nil {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: ignoring %v\n", err)
-		return nil
-	}
-	if cfg.Answers.Language != f.Language || opts.PM != "" || opts.Main != "" {
 		return nil
 	}
 	return cfg.Answers
