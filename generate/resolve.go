@@ -151,8 +151,9 @@ func AllowedFlavours(a *Answers) []string {
 	// Distroless Node images run `node` as their entrypoint: a start
 	// command that is not `node …` cannot run there.
 	// Distroless has no package manager: runtime system packages cannot
-	// be installed there.
-	if a.Language == detect.Node && len(a.Start) > 0 && a.Start[0] != "node" || len(a.RuntimePackages) > 0 {
+	// be installed there (its base already carries OpenSSL and the CA
+	// bundle).
+	if a.Language == detect.Node && len(a.Start) > 0 && a.Start[0] != "node" || len(distrolessMissing(a.RuntimePackages)) > 0 {
 		works = slices.DeleteFunc(works, func(f string) bool { return f == detect.Distroless })
 	}
 	return works
@@ -168,8 +169,8 @@ func flavourReason(a *Answers, f string) string {
 		return ": distroless ships one fixed Python version"
 	case f == detect.Distroless && a.Language == detect.Node && len(a.Start) > 0 && a.Start[0] != "node":
 		return ": distroless Node images can only run `node …` commands"
-	case f == detect.Distroless && len(a.RuntimePackages) > 0:
-		return ": distroless cannot install the runtime packages " + strings.Join(a.RuntimePackages, ", ")
+	case f == detect.Distroless && len(distrolessMissing(a.RuntimePackages)) > 0:
+		return ": distroless cannot install the runtime packages " + strings.Join(distrolessMissing(a.RuntimePackages), ", ")
 	case f == detect.Scratch:
 		return ": scratch has no runtime for interpreted code"
 	}
@@ -196,4 +197,11 @@ func Complete(a *Answers, f *detect.Facts, pmChosen bool) error {
 		return &MissingError{What: "could not find how to start the app", Flag: "--start"}
 	}
 	return nil
+}
+
+// distrolessMissing lists runtime packages a distroless base lacks.
+func distrolessMissing(pkgs []string) []string {
+	return slices.DeleteFunc(slices.Clone(pkgs), func(p string) bool {
+		return p == "openssl" || p == "ca-certificates"
+	})
 }
