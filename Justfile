@@ -37,3 +37,7 @@ fuzz:
 # Benchmarks (detect on a 100,000-file repository, a typical repository, …).
 bench:
     go test ./... -run '^$' -bench . -benchmem
+
+# Regenerate every golden file of the embedded pack; review the diff.
+golden:
+    go test ./golden -update

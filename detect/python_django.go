@@ -1,0 +1,179 @@
+package detect
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+var (
+	pySettingsModuleRE = regexp.MustCompile(`DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([A-Za-z_][\w.]*)['"]`)
+	pyWSGIAppRE        = regexp.MustCompile(`(?m)^WSGI_APPLICATION\s*(?::[^=\n]*)?=\s*['"]([A-Za-z_][\w.]*)['"]`)
+	pyStaticRootRE     = regexp.MustCompile(`(?m)^STATIC_ROOT\s*(?::[^=\n]*)?=\s*(\S[^\n]*)`)
+	// pySafePathRE is a relative path a shell line may hold unquoted.
+	pySafePathRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._/-]*$`)
+)
+
+// djangoEntry finds the WSGI module gunicorn serves: WSGI_APPLICATION in
+// the settings (the module manage.py names first, then every *settings*.py
+// and settings/ package), else the folder beside manage.py holding
+// wsgi.py. It also sets buildCommand to collectstatic when STATIC_ROOT is
+// set. The server is gunicorn, or uvicorn on asgi.py when only uvicorn is
+// a dependency.
+func (p *pyState) djangoEntry() pyEntry {
+	manage := p.managePy()
+	dir := path.Dir(manage)
+	if dir == "." {
+		dir = ""
+	}
+	settings := p.settingsFiles(manage, dir)
+	var e pyEntry
+	for _, s := range settings {
+		data, err := p.src.get(s)
+		if err != nil {
+			continue
+		}
+		if m := pyWSGIAppRE.FindSubmatchIndex(data); m != nil && e.target == "" {
+			value := string(data[m[2]:m[3]])
+			mod, attr := value, "application"
+			if i := strings.LastIndexByte(value, '.'); i > 0 {
+				mod, attr = value[:i], value[i+1:]
+			}
+			if file := p.moduleFile(mod, dir); file != "" {
+				e = pyEntry{target: mod, file: file, dir: dir, from: fmt.Sprintf("%s:%d", s, pyLineAt(data, m[0]))}
+				if attr != "application" {
+					e.target = mod + ":" + attr
+				}
+			} else {
+				p.f.warnf("%s:%d: WSGI_APPLICATION names %s, which has no module in the project; it is not used", s, pyLineAt(data, m[0]), pyClipStr(value, 80))
+			}
+		}
+		if m := pyStaticRootRE.FindSubmatchIndex(data); m != nil && !p.f.Details.Python.CollectStatic {
+			if v := strings.TrimSpace(string(data[m[2]:m[3]])); v != "None" && !strings.HasPrefix(v, "None ") && !strings.HasPrefix(v, "None#") {
+				p.collectStatic(manage, fmt.Sprintf("%s:%d", s, pyLineAt(data, m[0])))
+			}
+		}
+	}
+	if e.target == "" {
+		e = p.djangoWSGIFallback(manage, dir)
+	}
+	if e.target == "" {
+		p.guessWarnf("no Django WSGI module found (WSGI_APPLICATION in the settings, or a wsgi.py beside %s); pass --start", manage)
+		return pyEntry{}
+	}
+	e.server = "gunicorn"
+	if !p.hasServer("gunicorn") {
+		proj := strings.TrimSuffix(strings.SplitN(e.target, ":", 2)[0], ".wsgi")
+		asgi := p.moduleFile(proj+".asgi", dir)
+		if p.hasServer("uvicorn") && asgi != "" && strings.HasSuffix(strings.SplitN(e.target, ":", 2)[0], ".wsgi") {
+			e.server, e.target, e.file = "uvicorn", proj+".asgi:application", asgi
+		} else {
+			p.warnNoServer("gunicorn")
+		}
+	}
+	p.f.Details.Python.AppModule = e.target
+	return e
+}
+
+// settingsFiles lists the settings modules to read, most likely first.
+func (p *pyState) settingsFiles(manage, dir string) []string {
+	var out []string
+	if data, err := p.src.get(manage); err == nil {
+		if m := pySettingsModuleRE.FindSubmatch(data); m != nil {
+			mod := string(m[1])
+			if f := p.moduleFile(mod, dir); f != "" {
+				out = append(out, f)
+			}
+			pkg := strings.TrimSuffix(path.Join(dir, strings.ReplaceAll(mod, ".", "/")), "/")
+			for _, f := range p.r.filesWithExt(".py") {
+				if path.Dir(f) == pkg || path.Dir(f) == path.Dir(pkg) && strings.Contains(path.Base(f), "settings") {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	for _, f := range p.appFiles() {
+		if strings.Contains(path.Base(f), "settings") || path.Base(path.Dir(f)) == "settings" {
+			out = append(out, f)
+		}
+	}
+	var uniq []string
+	for _, f := range out {
+		if !slices.Contains(uniq, f) && (dir == "" || strings.HasPrefix(f, dir+"/")) {
+			uniq = append(uniq, f)
+		}
+	}
+	return uniq
+}
+
+// djangoWSGIFallback looks for <pkg>/wsgi.py beside manage.py, preferring
+// the package manage.py's DJANGO_SETTINGS_MODULE names.
+func (p *pyState) djangoWSGIFallback(manage, dir string) pyEntry {
+	want := ""
+	if data, err := p.src.get(manage); err == nil {
+		if m := pySettingsModuleRE.FindSubmatch(data); m != nil {
+			want = strings.SplitN(string(m[1]), ".", 2)[0]
+		}
+	}
+	var cands []pyEntry
+	for _, w := range p.r.filesNamed("wsgi.py") {
+		pkgDir := path.Dir(w)
+		parent := path.Dir(pkgDir)
+		if parent == "." {
+			parent = ""
+		}
+		if parent != dir {
+			continue
+		}
+		mod, _, ok := pyModuleOf(w, dir)
+		if !ok {
+			p.f.warnf("%s is not importable as a Python module; it is not used", w)
+			continue
+		}
+		e := pyEntry{target: mod, file: w, dir: dir, from: w}
+		if path.Base(pkgDir) == want {
+			return e
+		}
+		cands = append(cands, e)
+	}
+	if len(cands) > 0 {
+		return cands[0]
+	}
+	return pyEntry{}
+}
+
+// moduleFile returns the file of dotted module mod relative to dir
+// (mod.py or mod/__init__.py), or "" when there is none.
+func (p *pyState) moduleFile(mod, dir string) string {
+	for _, part := range strings.Split(mod, ".") {
+		if !pyIdentRE.MatchString(part) || pyKeywords[part] {
+			return ""
+		}
+	}
+	base := path.Join(dir, strings.ReplaceAll(mod, ".", "/"))
+	for _, f := range []string{base + ".py", base + "/__init__.py"} {
+		if p.r.has(f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// collectStatic sets the Django collectstatic build command.
+func (p *pyState) collectStatic(manage, from string) {
+	if !pySafePathRE.MatchString(manage) {
+		p.f.warnf("%s: the path of %q needs shell quoting; buildCommand (collectstatic) is left empty", from, pyClipStr(manage, 60))
+		return
+	}
+	p.f.BuildCommand = "python " + manage + " collectstatic --noinput"
+	p.f.source("buildCommand", from)
+	p.f.Details.Python.CollectStatic = true
+}
+
+// pyLineAt is the 1-based line of byte offset i in data.
+func pyLineAt(data []byte, i int) int {
+	line, _ := lineCol(data, int64(i))
+	return line
+}

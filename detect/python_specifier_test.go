@@ -1,0 +1,89 @@
+package detect
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestPyLowerBound(t *testing.T) {
+	cases := []struct {
+		spec   string
+		poetry bool
+		want   string
+	}{
+		{">=3.10", false, "3.10"},
+		{">= 3.10", false, "3.10"},
+		{">=3.9,<3.13", false, "3.9"},
+		{"<3.13,>=3.9", false, "3.9"},
+		{"~=3.11", false, "3.11"},
+		{"~=3.11.4", false, "3.11"},
+		{"==3.12.*", false, "3.12"},
+		{"==3.12.3", false, "3.12.3"},
+		{"===3.12.3", false, "3.12.3"},
+		{">3.10", false, "3.11"},
+		{">3.10.4", false, "3.10"},
+		{">=3.10.2", false, "3.10"},
+		{">=3.8,>=3.10", false, "3.10"},
+		{">=3.13.0a1", false, "3.13"},
+		{"!=3.12.*,>=3.9", false, "3.9"},
+		{"<3.13", false, ""},
+		{"*", false, ""},
+		{"^3.11", true, "3.11"},
+		{"~3.11", true, "3.11"},
+		{">=3.10,<4.0", true, "3.10"},
+		{">=3.10 <4.0", true, "3.10"},
+		{"3.11.*", true, "3.11"},
+		{"3.12", true, "3.12"},
+		{"^2.7 || ^3.6", true, "3.6"},
+		{"^3.8|^3.9", true, "3.9"},
+		{"*", true, ""},
+	}
+	for _, c := range cases {
+		got, err := pyLowerBound(c.spec, c.poetry)
+		if err != nil || got != c.want {
+			t.Errorf("pyLowerBound(%q, poetry=%v) = %q, %v; want %q", c.spec, c.poetry, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"latest", ">=", ">=three", "^3.11", ">=3.10;", "1!2.0", ">=3.10 and"} {
+		if got, err := pyLowerBound(bad, false); err == nil {
+			t.Errorf("pyLowerBound(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+func TestPyExcludes(t *testing.T) {
+	cases := []struct {
+		spec string
+		v    string
+		want bool
+	}{
+		{"<3.13", "3.14", true},
+		{"<3.15", "3.14", false},
+		{"<=3.13", "3.14", true},
+		{"<=3.14", "3.14", false},
+		{">=3.10,<3.14", "3.14", true},
+		{">=3.10", "3.14", false},
+		{"junk", "3.14", false},
+	}
+	for _, c := range cases {
+		if got := pyExcludes(c.spec, false, c.v); got != c.want {
+			t.Errorf("pyExcludes(%q, %q) = %v, want %v", c.spec, c.v, got, c.want)
+		}
+	}
+}
+
+var pyReleaseRE = regexp.MustCompile(`^\d+(\.\d+)*$`)
+
+func FuzzRequiresPython(f *testing.F) {
+	for _, s := range []string{">=3.9,<3.13", "~=3.11", "==3.12.*", ">3.10", "^3.11 || ^2.7", ">=3.10 <4.0", "latest", "*"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, spec string, poetry bool) {
+		v, err := pyLowerBound(spec, poetry)
+		if err == nil && v != "" && !pyReleaseRE.MatchString(v) {
+			t.Fatalf("pyLowerBound(%q) = %q, not a release", spec, v)
+		}
+		_ = pyExcludes(spec, poetry, "3.14")
+	})
+}
