@@ -93,6 +93,14 @@ type NodeDetails struct {
 	Prisma bool
 	// YarnPath is .yarnrc.yml's yarnPath for Yarn berry, when set.
 	YarnPath string
+	// RuntimeDirs are folders of the project the running app reads besides
+	// the build output (public, views, static, locales…: those that exist),
+	// relative to the root, sorted. Filled in by the lead after detection.
+	RuntimeDirs []string
+	// AlpineRuntimePackages are the Alpine packages the native
+	// dependencies need in an alpine runtime stage (canvas: cairo, pango…;
+	// Prisma: openssl), sorted; Details.RuntimePackages is the Debian list.
+	AlpineRuntimePackages []string
 }
 
 // PythonDetails are Python-specific facts for rendering.
@@ -112,6 +120,14 @@ type PythonDetails struct {
 	CollectStatic bool
 	// Dependencies are the normalised names of the runtime dependencies.
 	Dependencies []string
+	// Requirements are the PEP 508 requirement strings of a pyproject
+	// project's [project] dependencies, as written, so the dependency layer
+	// can be installed before the source is copied. Only strings made of
+	// PEP 508 characters are kept (they are shell-quoted when rendered).
+	Requirements []string
+	// TestRequirementsFiles are requirement files that add the test tools
+	// (requirements-dev.txt, requirements-test.txt…), for the test stage.
+	TestRequirementsFiles []string
 }
 
 // GoDetails are Go-specific facts for rendering.
@@ -120,4 +136,10 @@ type GoDetails struct {
 	Module string
 	// Vendor is true when vendor/modules.txt exists (-mod=vendor, no download).
 	Vendor bool
+	// AlpineRuntimePackages are the Alpine packages a cgo binary needs in
+	// an alpine runtime stage (the counterpart of RuntimePackages), sorted.
+	AlpineRuntimePackages []string
+	// AlpineTags are build tags the go build needs when the builder is
+	// Alpine (musl): confluent-kafka-go's bundled librdkafka needs "musl".
+	AlpineTags []string
 }

@@ -161,6 +161,11 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	n.AllDeps = install(p.all, false)
 	if a.BuildCommand != "" {
 		n.Build = &RunStep{Commands: []string{a.BuildCommand}}
+		if a.Framework == "next" {
+			// Next's build cache speeds up rebuilds and must not reach
+			// the runtime, which copies .next.
+			n.Build.Caches = caches("/app/.next/cache")
+		}
 	}
 	if a.BuildCommand != "" {
 		for _, d := range append(append([]string{}, na.OutputDirs...), na.StaticDir) {
