@@ -11,35 +11,53 @@ type FlavourInput struct {
 	Static bool
 }
 
-// Flavours returns the flavours that work for a project, the recommended
-// one first, as the seed article argues: Go without cgo → scratch; Go
-// with cgo → slim (glibc builder and runtime, never scratch); Node without
-// native addons → alpine, with them → slim; Python → slim, and no alpine
-// with native dependencies (manylinux wheels do not install on musl, and
-// source builds there are slow and large). A static site is served by
-// nginx, which has alpine and Debian images but no distroless one.
-// Python has no distroless flavour: distroless ships one fixed Python
-// that a venv built on python:X-slim would not match.
+// canonicalOrder is the order flavours are listed in after the
+// recommended one (the order SPEC §3 names them).
+var canonicalOrder = []string{Alpine, Slim, Scratch, Distroless}
+
+// Flavours returns the flavours that work for a project: the recommended
+// one first, as the seed article argues, then the others in canonical
+// order (alpine, slim, scratch, distroless). Go without cgo → scratch;
+// Go with cgo → slim (glibc builder and runtime; never scratch, which has
+// no C library); Node without native addons → alpine, with them → slim;
+// Python → slim, and no alpine with native dependencies (manylinux wheels
+// do not install on musl, and source builds there are slow and large).
+// A static site is served by nginx, which has alpine and Debian images but
+// no distroless one. Python has no distroless flavour: distroless ships
+// one fixed Python that a venv built on python:X-slim would not match.
 func Flavours(in FlavourInput) []string {
+	var recommended string
+	works := map[string]bool{}
 	switch in.Language {
 	case Go:
+		recommended = Scratch
 		if in.Native {
-			return []string{Slim, Distroless, Alpine}
+			recommended = Slim
 		}
-		return []string{Scratch, Distroless, Alpine, Slim}
+		works = map[string]bool{Alpine: true, Slim: true, Distroless: true, Scratch: !in.Native}
 	case Node:
 		switch {
 		case in.Static:
-			return []string{Alpine, Slim}
+			recommended = Alpine
+			works = map[string]bool{Alpine: true, Slim: true}
 		case in.Native:
-			return []string{Slim, Distroless, Alpine}
+			recommended = Slim
+			works = map[string]bool{Alpine: true, Slim: true, Distroless: true}
+		default:
+			recommended = Alpine
+			works = map[string]bool{Alpine: true, Slim: true, Distroless: true}
 		}
-		return []string{Alpine, Slim, Distroless}
 	case Python:
-		if in.Native {
-			return []string{Slim}
-		}
-		return []string{Slim, Alpine}
+		recommended = Slim
+		works = map[string]bool{Slim: true, Alpine: !in.Native}
+	default:
+		return nil
 	}
-	return nil
+	out := []string{recommended}
+	for _, f := range canonicalOrder {
+		if f != recommended && works[f] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
