@@ -74,44 +74,12 @@ func detectGo(ctx context.Context, r *repo, opts Options, tab *versions.Table) (
 		return nil, err
 	}
 
-	c := goDetectCgo(mf, src.files)
-	f.CGO, f.NativeDeps = c.cgo, c.deps
-	f.Warnings = append(f.Warnings, c.warnings...)
-	if c.cgo {
-		f.source("cgo", c.from)
-		if len(c.deps) > 0 {
-			f.source("nativeDeps", "go.mod#require")
-		}
-		f.Details.BuildPackages, f.Details.RuntimePackages, f.Details.AlpinePackages = goOrNil(c.build), goOrNil(c.runtime), goOrNil(c.alpine)
-		f.Details.Go.AlpineRuntimePackages, f.Details.Go.AlpineTags = goOrNil(c.alpineRun), goOrNil(c.tags)
-		f.Flavour, f.Flavours = Slim, []string{Slim, Distroless, Alpine}
-	} else {
-		f.Flavour, f.Flavours = Scratch, []string{Scratch, Distroless, Alpine, Slim}
-	}
-
-	modFlag := ""
-	if vendor {
-		modFlag = " -mod=vendor"
-	}
-	if f.Main != "" {
-		cmd := fmt.Sprintf(`go build%s -trimpath -ldflags="-s -w" -o /out/app %s`, modFlag, f.Main)
-		if err := shellwords.CheckBuild(cmd); err == nil {
-			f.BuildCommand = cmd
-			f.Start = []string{"/app"}
-		} else {
-			f.warnf("the main package %s cannot go into a build command (%v); pass --build", f.Main, err)
-		}
-	}
-	if src.hasTests {
-		f.Details.TestCommand = "go test" + modFlag + " ./..."
-	}
+	goSetCgo(f, goDetectCgo(mf, src.files))
+	goSetBuild(f, vendor, src.hasTests)
 
 	mainDir := ""
 	if f.Main != "" {
-		mainDir = strings.TrimPrefix(strings.TrimPrefix(f.Main, "./"), ".")
-		if mainDir == "" {
-			mainDir = "."
-		}
+		mainDir = strings.TrimPrefix(f.Main, "./") // "." stays "."
 	}
 	port, from, warn := goPort(ctx, r, goPortFiles(src.files, mainDir))
 	if err := ctx.Err(); err != nil {
@@ -126,6 +94,47 @@ func detectGo(ctx context.Context, r *repo, opts Options, tab *versions.Table) (
 		f.warnf("%s", warn)
 	}
 	return f, nil
+}
+
+// goSetCgo records what the cgo check found and picks the flavours: a
+// cgo binary needs a libc at run time, so no scratch, and slim (glibc
+// builder and runtime) is recommended; a pure-Go one runs on scratch.
+func goSetCgo(f *Facts, c goCgo) {
+	f.CGO, f.NativeDeps = c.cgo, c.deps
+	f.Warnings = append(f.Warnings, c.warnings...)
+	f.Flavours = Flavours(FlavourInput{Language: Go, Native: c.cgo})
+	f.Flavour = f.Flavours[0]
+	if !c.cgo {
+		return
+	}
+	f.source("cgo", c.from)
+	if len(c.deps) > 0 {
+		f.source("nativeDeps", "go.mod#require")
+	}
+	f.Details.BuildPackages, f.Details.RuntimePackages, f.Details.AlpinePackages = goOrNil(c.build), goOrNil(c.runtime), goOrNil(c.alpine)
+	f.Details.Go.AlpineRuntimePackages, f.Details.Go.AlpineTags = goOrNil(c.alpineRun), goOrNil(c.tags)
+}
+
+// goSetBuild sets the build command (for a known main), start and the
+// test command. CGO_ENABLED, GOOS and GOARCH are not part of the command:
+// the Dockerfile sets them as ENV/ARG.
+func goSetBuild(f *Facts, vendor, hasTests bool) {
+	modFlag := ""
+	if vendor {
+		modFlag = " -mod=vendor"
+	}
+	if f.Main != "" {
+		cmd := fmt.Sprintf(`go build%s -trimpath -ldflags="-s -w" -o /out/app %s`, modFlag, f.Main)
+		if err := shellwords.CheckBuild(cmd); err == nil {
+			f.BuildCommand = cmd
+			f.Start = []string{"/app"}
+		} else {
+			f.warnf("the main package %s cannot go into a build command (%v); pass --build", f.Main, err)
+		}
+	}
+	if hasTests {
+		f.Details.TestCommand = "go test" + modFlag + " ./..."
+	}
 }
 
 // goSetVersion sets languageVersion: go.mod's toolchain, else its go

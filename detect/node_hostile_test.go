@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestNodeHugePackageJSON: a 1 GB (sparse) package.json is a *FileError
@@ -18,16 +17,12 @@ func TestNodeHugePackageJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.Truncate(p, 1<<30); err != nil {
-		t.Skip("cannot make a sparse file here:", err)
+		t.Fatal("cannot make a sparse file:", err)
 	}
-	start := time.Now()
 	_, err := detectDir(t, dir)
 	var fe *FileError
 	if !errors.As(err, &fe) || !errors.Is(err, ErrTooLarge) || fe.Path != "package.json" {
 		t.Fatalf("got %v, want a *FileError for package.json wrapping ErrTooLarge", err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %v; the limit should stop reading early", d)
 	}
 }
 
@@ -36,7 +31,7 @@ func TestNodeHugePackageJSON(t *testing.T) {
 func TestNodeHugeLockfile(t *testing.T) {
 	dir := nodeFixture(t, map[string]string{"package.json": `{"name": "x", "main": "index.js"}`, "index.js": "", "package-lock.json": `{}`})
 	if err := os.Truncate(filepath.Join(dir, "package-lock.json"), maxLockfile+1); err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	f, err := detectDir(t, dir)
 	if err != nil {
@@ -85,7 +80,7 @@ func TestNodeSymlinks(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			if err := setup(dir); err != nil {
-				t.Skip("symlinks unavailable:", err)
+				t.Fatal("cannot make a symlink:", err)
 			}
 			_, err := detectDir(t, dir)
 			var fe *FileError
@@ -108,7 +103,7 @@ func TestNodeSourceSymlinkOutsideIgnored(t *testing.T) {
 	}
 	dir := nodeFixture(t, map[string]string{"package.json": `{"main": "server.js"}`})
 	if err := os.Symlink(outside, filepath.Join(dir, "server.js")); err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	f, err := detectDir(t, dir)
 	if err != nil {

@@ -169,7 +169,7 @@ func TestPyReadRequirementsLimits(t *testing.T) {
 	big := strings.Repeat("requests==2.32.3\n", (maxManifest/17)+1)
 	writeTree(t, dir, map[string]string{"requirements.txt": big, "outside.txt": "-r link.txt\n"})
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.txt")); err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	r, err := openRepo(context.Background(), dir)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Read limits. A manifest larger than maxManifest is an error (no real
@@ -170,41 +171,46 @@ func (r *repo) filesNamed(name string) []string {
 }
 
 // read returns the whole of rel, or a *FileError when it is missing,
-// larger than limit, unreadable, or a symlink that leaves the project.
+// larger than limit, unreadable, or a symlink that leaves the project. An
+// oversized file is refused from its size alone, without reading it.
 func (r *repo) read(rel string, limit int64) ([]byte, error) {
-	f, err := r.open(rel)
+	f, size, err := r.open(rel)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
-	}
-	if int64(len(data)) > limit {
+	if size > limit {
 		return nil, &FileError{Path: rel, Err: fmt.Errorf("%w (over %d MiB)", ErrTooLarge, limit>>20)}
 	}
-	return data, nil
+	return readAtMost(f, rel, size)
 }
 
 // head returns at most the first limit bytes of rel; for scanning sources
 // and lockfile headers, where a truncated read is good enough.
 func (r *repo) head(rel string, limit int64) ([]byte, error) {
-	f, err := r.open(rel)
+	f, size, err := r.open(rel)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit))
-	if err != nil {
+	return readAtMost(f, rel, min(size, limit))
+}
+
+// readAtMost reads n bytes in one sized read (the file's size is known,
+// so there is no growing buffer); a file that shrank meanwhile gives what
+// it has.
+func readAtMost(f *os.File, rel string, n int64) ([]byte, error) {
+	buf := make([]byte, n)
+	m, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
 	}
-	return data, nil
+	return buf[:m], nil
 }
 
 // open opens rel for reading after checking that it resolves inside the
 // project and is a regular file (not a FIFO or device that could block).
-func (r *repo) open(rel string) (*os.File, error) {
+func (r *repo) open(rel string) (*os.File, int64, error) {
 	p := r.abs(rel)
 	if r.fileSet[rel] && !r.links[rel] {
 		// The walk saw a regular file under real folders (WalkDir never
@@ -214,32 +220,35 @@ func (r *repo) open(rel string) (*os.File, error) {
 	real, err := filepath.EvalSymlinks(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &FileError{Path: rel, Err: fs.ErrNotExist}
+			return nil, 0, &FileError{Path: rel, Err: fs.ErrNotExist}
 		}
-		return nil, &FileError{Path: rel, Err: fmt.Errorf("cannot resolve symlink: %v", unwrapPathError(err))}
+		return nil, 0, &FileError{Path: rel, Err: fmt.Errorf("cannot resolve symlink: %v", unwrapPathError(err))}
 	}
 	if real, err = filepath.Abs(real); err != nil {
-		return nil, &FileError{Path: rel, Err: err}
+		return nil, 0, &FileError{Path: rel, Err: err}
 	}
 	if real != r.realRoot && !strings.HasPrefix(real, r.realRoot+string(filepath.Separator)) {
-		return nil, &FileError{Path: rel, Err: ErrOutside}
+		return nil, 0, &FileError{Path: rel, Err: ErrOutside}
 	}
 	return r.openRegular(rel, real)
 }
 
-// openRegular opens p, refusing anything but a regular file (a FIFO or a
-// device could block or never end).
-func (r *repo) openRegular(rel, p string) (*os.File, error) {
-	st, err := os.Stat(p)
+// openRegular opens p and returns it with its size, refusing anything
+// but a regular file. O_NONBLOCK keeps a FIFO from blocking the open; the
+// check on the open descriptor then rejects it (and devices).
+func (r *repo) openRegular(rel, p string) (*os.File, int64, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
+		return nil, 0, &FileError{Path: rel, Err: unwrapPathError(err)}
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, &FileError{Path: rel, Err: unwrapPathError(err)}
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &FileError{Path: rel, Err: errors.New("not a regular file")}
+		f.Close()
+		return nil, 0, &FileError{Path: rel, Err: errors.New("not a regular file")}
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, &FileError{Path: rel, Err: unwrapPathError(err)}
-	}
-	return f, nil
+	return f, st.Size(), nil
 }

@@ -1,0 +1,242 @@
+package detect
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// goHeadChunk is how much of a .go file is read to find its package
+// clause, build constraints and imports; a file whose header is longer
+// (a huge licence comment) is read again up to maxSource.
+const goHeadChunk = 32 << 10
+
+// goScanWorkers is how many files are read at once: opening and reading
+// thousands of small files is syscall-bound, and a few readers in
+// parallel cut the wall time of a large module by more than half.
+const goScanWorkers = 8
+
+// goMaxSkipWarnings caps the per-file warnings about unreadable .go files;
+// the rest are counted in one more warning.
+const goMaxSkipWarnings = 5
+
+// goFile is one non-test .go file of the module that a linux build
+// compiles (its name, build constraints and directory all admit it).
+type goFile struct {
+	rel     string // slash path from the root
+	dir     string // its directory, "." for the root
+	pkg     string // package name
+	imports []goImport
+	// src is the whole file when it fitted in the first read and the port
+	// search may need it (a main package, or a server/config import), so
+	// that search does not open the file again; nil otherwise.
+	src []byte
+	// generated is true for a "Code generated … DO NOT EDIT." file, which
+	// never states the app's port.
+	generated bool
+}
+
+// goImport is one import of a goFile, with the line it is on.
+type goImport struct {
+	path string
+	line int
+}
+
+// goSources is what scanning the module's .go files found.
+type goSources struct {
+	files    []goFile // kept files, sorted by path
+	hasTests bool     // a _test.go file of this module exists
+	warnings []string
+}
+
+// goScanSources reads the package clause, build constraints and imports
+// of every .go file of the module at the root: not tests, not under
+// testdata/, vendor/ or _/. folders, not in a nested module. Files that
+// cannot be read or parsed are skipped with a warning. Results keep the
+// walk's sorted order whatever order the readers finish in.
+func goScanSources(ctx context.Context, r *repo, minor int) (*goSources, error) {
+	src := &goSources{}
+	nested := goNestedModules(r)
+	var todo []string
+	for _, rel := range r.filesWithExt(".go") {
+		if !goInModule(rel, nested) {
+			continue
+		}
+		base := path.Base(rel)
+		if strings.HasSuffix(base, "_test.go") {
+			src.hasTests = true
+			continue
+		}
+		if goFileNameOK(base) {
+			todo = append(todo, rel)
+		}
+	}
+
+	type result struct {
+		f   *goFile
+		err error
+	}
+	results := make([]result, len(todo))
+	tags := goTags(minor)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(goScanWorkers, len(todo)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(todo) || ctx.Err() != nil {
+					return
+				}
+				f, err := goReadFile(r, todo[i], tags)
+				results[i] = result{f, err}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	var skipped []string
+	for _, res := range results {
+		switch {
+		case res.err != nil:
+			skipped = append(skipped, res.err.Error())
+		case res.f != nil:
+			src.files = append(src.files, *res.f)
+		}
+	}
+	for i, s := range skipped {
+		if i == goMaxSkipWarnings {
+			src.warnings = append(src.warnings, fmt.Sprintf("skipped %d more .go files that could not be read", len(skipped)-i))
+			break
+		}
+		src.warnings = append(src.warnings, "skipped "+s)
+	}
+	return src, nil
+}
+
+// goNestedModules lists the folders below the root that hold their own
+// go.mod: their packages belong to another module.
+func goNestedModules(r *repo) []string {
+	var out []string
+	for _, f := range r.filesNamed("go.mod") {
+		if f != "go.mod" {
+			out = append(out, path.Dir(f))
+		}
+	}
+	return out
+}
+
+// goInModule reports whether rel is a file `go build ./...` at the root
+// would consider: the go command ignores testdata/, vendor/ and names
+// starting with "_" or "."; nested modules are separate.
+func goInModule(rel string, nested []string) bool {
+	parts := strings.Split(rel, "/")
+	for i, p := range parts {
+		if p == "" || p[0] == '_' || p[0] == '.' || (i < len(parts)-1 && (p == "testdata" || p == "vendor")) {
+			return false
+		}
+	}
+	for _, n := range nested {
+		if strings.HasPrefix(rel, n+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// goReadFile returns rel's package and imports, nil when its build
+// constraints exclude it, or an error (a sentence naming the file) when
+// it cannot be read or parsed.
+func goReadFile(r *repo, rel string, tags func(string) bool) (*goFile, error) {
+	for _, limit := range []int64{goHeadChunk, maxSource} {
+		data, err := r.head(rel, limit)
+		if err != nil {
+			return nil, err
+		}
+		f, err := goParseHeader(rel, data, tags)
+		if err != nil && int64(len(data)) == limit && limit < maxSource {
+			continue // the header may just be longer than the first chunk
+		}
+		if f == nil {
+			return nil, err
+		}
+		f.generated = goIsGenerated(data)
+		if int64(len(data)) < limit && (f.pkg == "main" || !f.generated && goImportsAny(*f, goServerImports)) {
+			f.src = data
+		}
+		return f, err
+	}
+	return nil, nil // unreachable: the last limit always returns
+}
+
+// goIsGenerated reports whether src has the Go convention's marker of a
+// generated file (https://go.dev/s/generatedcode): a whole line
+// "// Code generated … DO NOT EDIT." near the top. Plain byte searches:
+// a regexp here cost more than reading the file.
+func goIsGenerated(src []byte) bool {
+	head := src[:min(len(src), 4<<10)]
+	for from := 0; ; {
+		i := bytes.Index(head[from:], []byte("// Code generated "))
+		if i < 0 {
+			return false
+		}
+		start := from + i
+		end := bytes.IndexByte(head[start:], '\n')
+		if end < 0 {
+			end = len(head) - start
+		}
+		line := bytes.TrimRight(head[start:start+end], "\r")
+		if (start == 0 || head[start-1] == '\n') && bytes.HasSuffix(line, []byte(" DO NOT EDIT.")) {
+			return true
+		}
+		from = start + 1
+	}
+}
+
+// goParseHeader evaluates src's build constraints and parses its package
+// clause and imports. The file name is used for positions only.
+func goParseHeader(rel string, src []byte, tags func(string) bool) (*goFile, error) {
+	ok, err := goShouldBuild(src, tags)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", rel, err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	fset := token.NewFileSet()
+	af, err := parser.ParseFile(fset, rel, src, parser.ImportsOnly)
+	if err != nil {
+		return nil, errors.New(goParseError(rel, err))
+	}
+	f := &goFile{rel: rel, dir: path.Dir(rel), pkg: af.Name.Name}
+	for _, imp := range af.Imports {
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		f.imports = append(f.imports, goImport{path: p, line: fset.Position(imp.Path.Pos()).Line})
+	}
+	return f, nil
+}
+
+// goParseError renders a parse error as "file:line:col: message" with
+// only the first of a scanner's errors.
+func goParseError(rel string, err error) string {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		return fmt.Sprintf("%s:%d:%d: %s", rel, e.Pos.Line, e.Pos.Column, e.Msg)
+	}
+	return fmt.Sprintf("%s: %v", rel, err)
+}
