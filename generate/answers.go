@@ -69,6 +69,8 @@ type PythonAnswers struct {
 type GoAnswers struct {
 	Module string `yaml:"module"`
 	Vendor bool   `yaml:"vendor"`
+	// AlpineTags are build tags an Alpine (musl) cgo build needs.
+	AlpineTags []string `yaml:"alpineTags,flow"`
 }
 
 // FromFacts copies detected facts into answers, before any override.
@@ -108,6 +110,7 @@ func FromFacts(f *detect.Facts) *Answers {
 	switch f.Language {
 	case detect.Node:
 		n := d.Node
+		a.AlpineRuntimePackages = clone(n.AlpineRuntimePackages)
 		a.Node = &NodeAnswers{
 			HasBuildScript: n.HasBuildScript,
 			NextStandalone: n.NextStandalone,
@@ -129,7 +132,8 @@ func FromFacts(f *detect.Facts) *Answers {
 			CollectStatic:         p.CollectStatic,
 		}
 	case detect.Go:
-		a.Go = &GoAnswers{Module: d.Go.Module, Vendor: d.Go.Vendor}
+		a.AlpineRuntimePackages = clone(d.Go.AlpineRuntimePackages)
+		a.Go = &GoAnswers{Module: d.Go.Module, Vendor: d.Go.Vendor, AlpineTags: clone(d.Go.AlpineTags)}
 	}
 	return a
 }

@@ -97,9 +97,12 @@ func (a *Answers) Check() error {
 			return bad("paths", "%v", err)
 		}
 	}
-	for k := range a.Vars {
+	for k, v := range a.Vars {
 		if !varNameRE.MatchString(k) {
 			return bad("vars", "%q is not a variable name", k)
+		}
+		if strings.ContainsAny(v, "\x00\r\n") {
+			return bad("vars."+k, "%q holds a line break or NUL byte", v)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dockslim/dockslim/internal/versions"
 )
@@ -18,7 +19,9 @@ type GoView struct {
 	// Download fetches modules into the cache (nil when vendored).
 	Download *RunStep
 	// CGO is "1" or "0".
-	CGO   string
+	CGO string
+	// BuildEnv are ENV lines of the build stage (GOFLAGS=-tags=… on Alpine).
+	BuildEnv []string
 	Build *RunStep
 	Test  *RunStep
 	// RuntimeImage is the final base ("scratch" included); RuntimeDeps
@@ -68,6 +71,9 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 	case a.Native && v.IsAlpine:
 		role = "golangAlpine"
 		g.Toolchain = apkStep(a.AlpinePackages)
+		if a.Go != nil && len(a.Go.AlpineTags) > 0 {
+			g.BuildEnv = append(g.BuildEnv, "GOFLAGS=-tags="+strings.Join(a.Go.AlpineTags, ","))
+		}
 	case a.Native:
 		g.Toolchain = aptStep(slices.DeleteFunc(slices.Clone(a.BuildPackages), func(p string) bool {
 			return slices.Contains(golangProvided, p)
