@@ -11,6 +11,7 @@ import (
 
 	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
+	"github.com/dockslim/dockslim/pack"
 )
 
 // InitOptions are the inputs of `dockslim init`.
@@ -31,14 +32,24 @@ type InitOptions struct {
 	BuildSet    bool
 	Start       string
 
+	// Pack is --pack SOURCE[@REF]; Sets are --set KEY=VALUE (pack
+	// variables). TemplatePack is the pack opened from them (see
+	// openInitPack), shared by the flag and form paths.
+	Pack         string
+	Sets         []string
+	TemplatePack *pack.Pack
+
 	Yes    bool
 	DryRun bool
 	Force  bool
+
+	// Getenv reads ACCESSIBLE, NO_COLOR and TERM for the form.
+	Getenv func(string) string
 }
 
 // NewCmdInit builds `dockslim init`. runF replaces initRun in tests.
 func NewCmdInit(f *Factory, runF func(context.Context, *InitOptions) error) *cobra.Command {
-	opts := &InitOptions{IO: f.IO, Version: f.Version}
+	opts := &InitOptions{IO: f.IO, Version: f.Version, Getenv: f.Getenv}
 	c := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Write a multi-stage Dockerfile, .dockerignore and .dockslim.yaml for a project",
@@ -49,7 +60,12 @@ answers so 'dockslim check' can render the same bytes again.
 
 Every flag overrides what was detected. An existing file that differs is never
 replaced silently: init stops with exit status 1 unless --force; --dry-run
-shows the changes as a unified diff and writes nothing.`,
+shows the changes as a unified diff and writes nothing.
+
+In a terminal, init first asks what the flags left open, each answer pre-filled
+with what was detected, and for an existing file that differs shows the diff
+and offers keep (the default), overwrite or writing it beside. ACCESSIBLE=1
+asks line by line, also from a pipe; --yes never asks.`,
 		Example: `  dockslim init --yes
   dockslim init --dry-run examples/node-express
   dockslim init --main ./cmd/api --flavour distroless
@@ -85,6 +101,8 @@ shows the changes as a unified diff and writes nothing.`,
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "accept detected values, never prompt")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the changes as a unified diff; write nothing")
 	fl.BoolVar(&opts.Force, "force", false, "replace existing files that differ")
+	fl.StringVar(&opts.Pack, "pack", "", "template pack: a directory, or a git repository (https://, git@host:path, file://) with an optional @REF")
+	fl.StringArrayVar(&opts.Sets, "set", nil, "set a template-pack variable, KEY=VALUE (repeatable)")
 	return c
 }
 

@@ -13,10 +13,20 @@ import (
 	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/internal/shellwords"
-	"github.com/dockslim/dockslim/templates"
+	"github.com/dockslim/dockslim/pack"
 )
 
 func initRun(ctx context.Context, opts *InitOptions) error {
+	if opts.TemplatePack == nil {
+		p, err := openInitPack(ctx, opts)
+		if err != nil {
+			return err
+		}
+		opts.TemplatePack = p
+	}
+	if show, style := opts.formMode(); show {
+		return initInteractive(ctx, opts, style)
+	}
 	a, f, err := resolveAnswers(ctx, opts)
 	if err != nil {
 		return err
@@ -25,7 +35,7 @@ func initRun(ctx context.Context, opts *InitOptions) error {
 	for _, w := range f.Warnings {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
 	}
-	files, err := renderAll(ctx, opts.Version, a)
+	files, err := renderAll(ctx, opts.TemplatePack, opts.Version, a)
 	if err != nil {
 		return err
 	}
@@ -72,7 +82,7 @@ func resolveAnswers(ctx context.Context, opts *InitOptions) (*generate.Answers, 
 		return nil, nil, err
 	}
 	if prev == nil || opts.PM != "" || opts.Main != "" {
-		return a, f, nil
+		return withPack(opts, a, f)
 	}
 	for _, c := range changedFacts(prev, generate.FromFacts(f)) {
 		f.Warnings = append(f.Warnings, "detected "+c+" since "+generate.ConfigFile+" was written; keeping the recorded answer (pass the flag to change it)")
@@ -81,7 +91,7 @@ func resolveAnswers(ctx context.Context, opts *InitOptions) (*generate.Answers, 
 	if err := generate.Apply(prev, req.Overrides); err != nil {
 		return nil, nil, err
 	}
-	return prev, f, nil
+	return withPack(opts, prev, f)
 }
 
 // previousAnswers returns the answers an earlier run recorded in
@@ -118,14 +128,15 @@ func changedFacts(prev, now *generate.Answers) []string {
 	return out
 }
 
-// renderAll renders the Dockerfile and .dockerignore, and the
-// .dockslim.yaml that records how.
-func renderAll(ctx context.Context, version string, a *generate.Answers) ([]generate.File, error) {
-	files, err := generate.Render(ctx, a, templates.FS)
+// renderAll renders the Dockerfile and .dockerignore with the template
+// pack, and the .dockslim.yaml that records how (the pack's source, ref
+// and commit included).
+func renderAll(ctx context.Context, p *pack.Pack, version string, a *generate.Answers) ([]generate.File, error) {
+	files, err := p.Render(ctx, a)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := generate.NewConfig(version, a, nil, files).Marshal()
+	cfg, err := generate.NewConfig(version, a, p.Ref(), files).Marshal()
 	if err != nil {
 		return nil, err
 	}

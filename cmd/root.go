@@ -30,6 +30,8 @@ Start with 'dockslim detect' to see what it found and where each value came from
 	root.AddCommand(
 		NewCmdDetect(f, nil),
 		NewCmdInit(f, nil),
+		NewCmdCheck(f, nil),
+		NewCmdPack(f),
 		NewCmdVersion(f),
 	)
 	return root

@@ -8,6 +8,8 @@ import (
 	"fmt"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/dockslim/dockslim/internal/yamlstrict"
 )
 
 // Config is .dockslim.yaml (SPEC §3): everything needed to render the
@@ -21,11 +23,13 @@ type Config struct {
 }
 
 // PackRef records a template pack by source, ref and resolved commit.
-// It is omitted for the embedded pack.
+// It is omitted for the embedded pack. Source never holds credentials;
+// Commit is the full 40-hex commit of a git pack, and empty for a plain
+// directory (which is not pinned).
 type PackRef struct {
 	Source string `yaml:"source"`
 	Ref    string `yaml:"ref,omitempty"`
-	Commit string `yaml:"commit"`
+	Commit string `yaml:"commit,omitempty"`
 }
 
 // FileDigests maps a written file to "sha256:<hex>" of its bytes.
@@ -69,9 +73,7 @@ func (c *Config) Marshal() ([]byte, error) {
 // a typo does not silently render something else.
 func ParseConfig(data []byte) (*Config, error) {
 	var c Config
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
+	if err := yamlstrict.Decode(data, &c); err != nil {
 		return nil, fmt.Errorf("%s: %w", ConfigFile, err)
 	}
 	switch {

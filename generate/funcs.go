@@ -35,6 +35,7 @@ var pureSprig = []string{
 
 // FuncMap returns the functions templates can call: the curated sprig
 // subset above plus dockslim's own (json, required). A new map each call.
+// NewTemplate adds include, which needs the template set it runs in.
 func FuncMap() template.FuncMap {
 	all := sprig.TxtFuncMap()
 	fm := template.FuncMap{}

@@ -3,10 +3,12 @@ package generate
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 	"text/template"
 
 	"github.com/dockslim/dockslim/internal/versions"
@@ -33,13 +35,49 @@ var outputs = []struct{ name, tmpl string }{
 	{DockerIgnore, "dockerignore.tmpl"},
 }
 
+// TemplateFiles lists, for lang, the template files a pack may provide
+// for the fixed outputs (relative to the pack's root).
+func TemplateFiles(lang string) []string {
+	out := make([]string, 0, len(outputs))
+	for _, o := range outputs {
+		out = append(out, path.Join(lang, o.tmpl))
+	}
+	return out
+}
+
+// RenderOptions are what a template pack adds to rendering beyond its
+// files (see package pack, which builds them from a pack's manifest).
+type RenderOptions struct {
+	// Images replace versions.yaml's image patterns by role; a pattern
+	// may use {version} and {major} like versions.yaml.
+	Images map[string]string
+	// Vars are the pack variables as templates see them (.Vars), typed;
+	// nil shows answers.vars as strings.
+	Vars map[string]any
+	// Partials lists the partial templates in parse order: a later
+	// {{define}} of a name replaces an earlier one. Nil means every
+	// _partials/*.tmpl in name order.
+	Partials []string
+}
+
 // Render renders the Dockerfile and .dockerignore for answers from pack
 // (a template pack's file system: the embedded templates, or a layered
 // pack), then validates them together (see Validate).
 func Render(ctx context.Context, a *Answers, pack fs.FS) ([]File, error) {
+	return RenderWith(ctx, a, pack, RenderOptions{})
+}
+
+// RenderWith is Render with what a pack's manifest adds.
+func RenderWith(ctx context.Context, a *Answers, pack fs.FS, opt RenderOptions) ([]File, error) {
 	tab, err := versions.Load()
 	if err != nil {
 		return nil, err
+	}
+	for role, pattern := range opt.Images {
+		if _, ok := tab.Images[role]; !ok {
+			return nil, fmt.Errorf("template pack: no image role %q", role)
+		}
+		tab.Images[role] = pattern
 	}
 	if err := a.Check(); err != nil {
 		return nil, err
@@ -48,11 +86,16 @@ func Render(ctx context.Context, a *Answers, pack fs.FS) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	partials, err := fs.Glob(pack, "_partials/*.tmpl")
-	if err != nil {
-		return nil, err
+	if opt.Vars != nil {
+		view.Vars = opt.Vars
 	}
-	sort.Strings(partials)
+	partials := opt.Partials
+	if partials == nil {
+		if partials, err = fs.Glob(pack, "_partials/*.tmpl"); err != nil {
+			return nil, err
+		}
+		sort.Strings(partials)
+	}
 	var files []File
 	for _, out := range outputs {
 		if err := ctx.Err(); err != nil {
@@ -71,13 +114,44 @@ func Render(ctx context.Context, a *Answers, pack fs.FS) ([]File, error) {
 	return files, nil
 }
 
-// execute parses the partials and the main template into one set and
-// runs the main one with missingkey=error.
+// maxIncludeDepth bounds include's recursion: a template that includes
+// itself fails instead of exhausting the stack.
+const maxIncludeDepth = 32
+
+// NewTemplate returns an empty template set named name with the curated
+// functions, include bound to the set itself, and missingkey=error: the
+// one way dockslim builds templates (rendering and `pack lint`).
+func NewTemplate(name string) *template.Template {
+	t := template.New(name).Option("missingkey=error")
+	depth := 0
+	include := func(name string, data any) (string, error) {
+		if depth >= maxIncludeDepth {
+			return "", fmt.Errorf("include %q: nested more than %d deep", name, maxIncludeDepth)
+		}
+		depth++
+		defer func() { depth-- }()
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		return b.String(), nil
+	}
+	fm := FuncMap()
+	fm["include"] = include
+	return t.Funcs(fm)
+}
+
+// execute parses the main template, then the partials in order, into one
+// set, and runs the main one. Partials come after the main template so a
+// pack's redefinition of a block wins over any earlier definition.
 func execute(pack fs.FS, main string, partials []string, view *View) ([]byte, error) {
-	t := template.New(path.Base(main)).Funcs(FuncMap()).Option("missingkey=error")
-	for _, name := range append(partials, main) {
+	t := NewTemplate(main)
+	for _, name := range append([]string{main}, partials...) {
 		src, err := fs.ReadFile(pack, name)
 		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("template pack: no %s", name)
+			}
 			return nil, fmt.Errorf("template pack: %w", err)
 		}
 		// The main template is the set's root; partials only add defines.
@@ -91,9 +165,21 @@ func execute(pack fs.FS, main string, partials []string, view *View) ([]byte, er
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, view); err != nil {
-		return nil, fmt.Errorf("template pack: rendering %s: %w", main, err)
+		return nil, fmt.Errorf("template pack: rendering %s: %s", main, innermost(err))
 	}
 	out := bytes.TrimLeft(buf.Bytes(), "\n")
 	out = append(bytes.TrimRight(out, "\n"), '\n')
 	return out, nil
+}
+
+// innermost shortens an execution error to where it happened: inside a
+// block called through include, that block's file and line, not the
+// chain of templates that led there.
+func innermost(err error) string {
+	msg := err.Error()
+	const marker = "error calling include: "
+	if i := strings.LastIndex(msg, marker); i >= 0 {
+		msg = msg[i+len(marker):]
+	}
+	return strings.TrimPrefix(msg, "template: ")
 }

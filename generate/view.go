@@ -17,8 +17,9 @@ type View struct {
 	// Answers are the raw resolved answers, for packs that need a value
 	// the view does not precompute.
 	Answers *Answers
-	// Vars are the pack variables (answers.vars).
-	Vars map[string]string
+	// Vars are the pack variables (answers.vars), typed by the pack's
+	// manifest (string, int or bool).
+	Vars map[string]any
 
 	// Args are the global ARGs printed before the first FROM (versions).
 	Args []Arg
@@ -65,7 +66,7 @@ func imageRef(tab *versions.Table, role, version string) (string, error) {
 func newView(a *Answers, tab *versions.Table) (*View, error) {
 	v := &View{
 		Answers:      a,
-		Vars:         a.Vars,
+		Vars:         stringVars(a.Vars),
 		IsAlpine:     a.Flavour == detect.Alpine,
 		IsSlim:       a.Flavour == detect.Slim,
 		IsScratch:    a.Flavour == detect.Scratch,
@@ -99,6 +100,16 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// stringVars shows answers.vars as strings (a pack's manifest types them:
+// see RenderOptions.Vars).
+func stringVars(vars map[string]string) map[string]any {
+	out := make(map[string]any, len(vars))
+	for k, v := range vars {
+		out[k] = v
+	}
+	return out
 }
 
 func quoteJSON(s string) string {

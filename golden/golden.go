@@ -5,16 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
+	"github.com/dockslim/dockslim/internal/yamlstrict"
+	"github.com/dockslim/dockslim/pack"
 )
 
 // CaseAnswers is a case's answers.yaml: the flags of `dockslim init`.
@@ -28,6 +27,8 @@ type CaseAnswers struct {
 	Port        int     `yaml:"port"`
 	Build       *string `yaml:"build"`
 	Start       string  `yaml:"start"`
+	// Set are pack variables (--set KEY=VALUE).
+	Set map[string]string `yaml:"set"`
 }
 
 // Result is the outcome of one case.
@@ -39,6 +40,8 @@ type Result struct {
 	Files []generate.File
 	// Updated is true when -update rewrote want/.
 	Updated bool
+	// Warnings are what resolving the case's answers had to say.
+	Warnings []string
 }
 
 // OK reports whether the case matched.
@@ -60,12 +63,14 @@ func Cases(dir string) ([]string, error) {
 	return out, nil
 }
 
-// Run renders case dir/name with pack and compares (or, with update,
+// Run renders case dir/name with p — answers resolved as `dockslim init
+// --yes` would with the case's flags: detection, flags, the pack's
+// default flavour and variables — and compares (or, with update,
 // rewrites) its want/ files.
-func Run(ctx context.Context, pack fs.FS, dir, name string, update bool) (Result, error) {
+func Run(ctx context.Context, p *pack.Pack, dir, name string, update bool) (Result, error) {
 	res := Result{Name: name}
 	caseDir := filepath.Join(dir, name)
-	req, err := readAnswers(caseDir)
+	req, sets, err := readAnswers(caseDir)
 	if err != nil {
 		return res, err
 	}
@@ -73,7 +78,15 @@ func Run(ctx context.Context, pack fs.FS, dir, name string, update bool) (Result
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
-	files, err := generate.Render(ctx, a, pack)
+	if req.Overrides.Flavour == "" {
+		if w := p.ApplyFlavour(a); w != "" {
+			res.Warnings = append(res.Warnings, w)
+		}
+	}
+	if a.Vars, _, err = p.ResolveVars(nil, sets, true); err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	files, err := p.Render(ctx, a)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -106,21 +119,20 @@ func Run(ctx context.Context, pack fs.FS, dir, name string, update bool) (Result
 	return res, nil
 }
 
-// readAnswers turns a case's answers.yaml into a resolve request.
-func readAnswers(caseDir string) (*generate.Request, error) {
+// readAnswers turns a case's answers.yaml into a resolve request and
+// the pack variables it sets.
+func readAnswers(caseDir string) (*generate.Request, map[string]string, error) {
 	req := &generate.Request{Dir: filepath.Join(caseDir, "input")}
 	data, err := os.ReadFile(filepath.Join(caseDir, "answers.yaml"))
 	if errors.Is(err, fs.ErrNotExist) {
-		return req, nil
+		return req, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var ca CaseAnswers
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&ca); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(caseDir, "answers.yaml"), err)
+	if err := yamlstrict.Decode(data, &ca); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", filepath.Join(caseDir, "answers.yaml"), err)
 	}
 	req.Detect = detect.Options{Language: ca.Lang, PackageManager: ca.PM, Main: ca.Main}
 	req.Overrides = generate.Overrides{
@@ -133,5 +145,5 @@ func readAnswers(caseDir string) (*generate.Request, error) {
 	if ca.Build != nil {
 		req.Overrides.Build, req.Overrides.BuildSet = *ca.Build, true
 	}
-	return req, nil
+	return req, ca.Set, nil
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/internal/dockerlint"
-	"github.com/dockslim/dockslim/templates"
+	"github.com/dockslim/dockslim/pack"
 )
 
 var update = flag.Bool("update", false, "rewrite every case's want/ files")
@@ -27,10 +27,14 @@ func TestEmbeddedPack(t *testing.T) {
 	if len(cases) < 25 {
 		t.Errorf("only %d golden cases; the suite must cover every template branch (25 at least)", len(cases))
 	}
+	embedded, err := pack.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range cases {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			res, err := Run(ctx, templates.FS, ".", name, *update)
+			res, err := Run(ctx, embedded, ".", name, *update)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -49,14 +53,14 @@ func TestEmbeddedPack(t *testing.T) {
 					t.Errorf("BuildKit check: %s", fd)
 				}
 			}
-			assertRelocatable(t, name, res.Files)
+			assertRelocatable(t, embedded, name, res.Files)
 		})
 	}
 }
 
 // assertRelocatable renders the case again from a copy of its input in a
 // folder with another name and expects identical bytes.
-func assertRelocatable(t *testing.T, name string, want []generate.File) {
+func assertRelocatable(t *testing.T, p *pack.Pack, name string, want []generate.File) {
 	t.Helper()
 	other := filepath.Join(t.TempDir(), "elsewhere-"+name)
 	if err := os.CopyFS(filepath.Join(other, "input"), os.DirFS(filepath.Join(name, "input"))); err != nil {
@@ -67,7 +71,7 @@ func assertRelocatable(t *testing.T, name string, want []generate.File) {
 			t.Fatal(err)
 		}
 	}
-	res, err := Run(context.Background(), templates.FS, filepath.Dir(other), filepath.Base(other), false)
+	res, err := Run(context.Background(), p, filepath.Dir(other), filepath.Base(other), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,14 @@ func TestScripts(t *testing.T) {
 			// No terminal and no inherited accessibility settings.
 			env.Setenv("ACCESSIBLE", "")
 			env.Setenv("NO_COLOR", "1")
+			// Template packs: a cache and a user config of the script's
+			// own, and no pack or token from the machine running it.
+			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
+			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/.config")
+			env.Setenv("DOCKSLIM_PACK", "")
+			env.Setenv("DOCKSLIM_GIT_TOKEN", "")
 			return nil
 		},
+		Cmds: gitCmds,
 	})
 }

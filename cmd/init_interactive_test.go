@@ -1,0 +1,199 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// copyExample copies examples/NAME into a fresh directory.
+func copyExample(t *testing.T, name string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), name)
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "examples", name))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// runInit runs `dockslim init args…` in-process with stdin and env.
+func runInit(ctx context.Context, stdin io.Reader, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	f := &Factory{
+		IO:      &IOStreams{In: stdin, Out: &out, ErrOut: &errOut},
+		Getenv:  func(k string) string { return env[k] },
+		Version: "v0.0.0-test",
+	}
+	code = Run(ctx, f, append([]string{"init"}, args...))
+	return code, out.String(), errOut.String()
+}
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The files a form run writes are the files the equivalent flags write:
+// the form only fills in the options the flags fill in.
+func TestFormRunWritesWhatFlagsWrite(t *testing.T) {
+	accessible := map[string]string{"ACCESSIBLE": "1", "NO_COLOR": "1"}
+	for _, tc := range []struct {
+		name, example, answers string
+		flags                  []string
+	}{
+		{
+			name: "go: Enter through everything but the main package", example: "go-api",
+			// version, main 2, cgo, start, build, port, flavour
+			answers: "\n2\n\n\n\n\n\n",
+			flags:   []string{"--main", "./cmd/migrate"},
+		},
+		{
+			name: "go: another version, cgo, flavour and port", example: "go-api",
+			answers: "1.25\n1\n2\n\n\n9000\n2\n", // flavours with cgo: slim, alpine, distroless
+			flags:   []string{"--main", "./cmd/api", "--lang-version", "1.25", "--native", "--port", "9000", "--flavour", "alpine"},
+		},
+		{
+			name: "node: package manager, start and build", example: "node-express",
+			// version, pm 4 (pnpm), native, start, build, port, flavour 2
+			answers: "24\n4\n\nnode --enable-source-maps dist/server.js\ntsc -p .\n\n2\n",
+			flags:   []string{"--lang-version", "24", "--pm", "pnpm", "--start", "node --enable-source-maps dist/server.js", "--build", "tsc -p .", "--flavour", "slim"},
+		},
+		{
+			name: "python: no native modules", example: "python-fastapi",
+			// version, pm, native 2 (none), start, build, port, flavour 2
+			answers: "\n\n2\n\n\n8080\n2\n",
+			flags:   []string{"--no-native", "--port", "8080", "--flavour", "alpine"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			formDir, flagDir := copyExample(t, tc.example), copyExample(t, tc.example)
+			code, stdout, stderr := runInit(t.Context(), strings.NewReader(tc.answers), accessible, formDir)
+			if code != 0 {
+				t.Fatalf("form run: exit %d\n%s\n%s", code, stdout, stderr)
+			}
+			args := append([]string{"--yes"}, tc.flags...)
+			if code, _, stderr := runInit(t.Context(), strings.NewReader(""), nil, append(args, flagDir)...); code != 0 {
+				t.Fatalf("flag run: exit %d\n%s", code, stderr)
+			}
+			got, want := tree(t, formDir), tree(t, flagDir)
+			if len(got) != len(want) {
+				t.Errorf("form run wrote %d files, flags %d", len(got), len(want))
+			}
+			for name, w := range want {
+				if got[name] != w {
+					t.Errorf("%s differs between the form run and %v:\n--- form\n%s\n--- flags\n%s", name, tc.flags, got[name], w)
+				}
+			}
+			if t.Failed() {
+				t.Logf("form stdout:\n%s\nstderr:\n%s", stdout, stderr)
+			}
+		})
+	}
+}
+
+// Ctrl-C while the form waits for an answer: exit 130, nothing written.
+func TestFormInterruptedWritesNothing(t *testing.T) {
+	dir := copyExample(t, "go-api")
+	ctx, cancel := context.WithCancel(t.Context())
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		io.WriteString(pw, "\n2\n") // two answers, then the person presses Ctrl-C
+		time.Sleep(50 * time.Millisecond)
+		cancel()
+	}()
+	code, _, stderr := runInit(ctx, pr, map[string]string{"ACCESSIBLE": "1"}, dir)
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "interrupted; nothing was written") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	for _, name := range []string{"Dockerfile", ".dockerignore", ".dockslim.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s written after an interrupt", name)
+		}
+	}
+}
+
+// A re-run pre-fills from .dockslim.yaml and says which detected facts
+// changed since; the recorded answer stays unless changed in the form.
+func TestFormRerunPrefillsFromRecord(t *testing.T) {
+	dir := copyExample(t, "node-express")
+	env := map[string]string{"ACCESSIBLE": "1"}
+	if code, _, stderr := runInit(t.Context(), strings.NewReader(strings.Repeat("\n", 10)), env, dir); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".nvmrc"), []byte("24\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runInit(t.Context(), strings.NewReader(strings.Repeat("\n", 10)), env, dir)
+	if code != 0 {
+		t.Fatalf("re-run: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, `detected version "24" (recorded "22") since .dockslim.yaml was written`) {
+		t.Errorf("no word of the changed version:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "Node.js version [22 ← .dockslim.yaml (detected now: 24 ← .nvmrc); Enter keeps it]:") {
+		t.Errorf("the version question does not show both:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "everything is up to date") {
+		t.Errorf("Enter through everything changed something:\n%s", stderr)
+	}
+	// Answering 24 takes it; the Dockerfile then differs, and the last
+	// answer overwrites it (Enter would keep it).
+	code, _, stderr = runInit(t.Context(), strings.NewReader("24\n"+strings.Repeat("\n", 6)+"2\n"), env, dir)
+	if code != 0 {
+		t.Fatalf("re-run: exit %d\n%s", code, stderr)
+	}
+	df, _ := os.ReadFile(filepath.Join(dir, "Dockerfile"))
+	rec, _ := os.ReadFile(filepath.Join(dir, ".dockslim.yaml"))
+	if !strings.Contains(string(df), "ARG NODE_VERSION=24") || !strings.Contains(string(rec), `languageVersion: "24"`) {
+		t.Errorf("the answer did not reach the files:\n%s\n%s\n%s", df, rec, stderr)
+	}
+}
+
+// Choosing another main package re-runs detection, as --main does; the
+// version shown from .dockslim.yaml on the same page and kept with Enter
+// is still the one used.
+func TestFormKeepsRecordedVersionWhenMainChanges(t *testing.T) {
+	dir := copyExample(t, "go-api")
+	if code, _, stderr := runInit(t.Context(), strings.NewReader(""), nil, "--yes", "--main", "./cmd/api", "--lang-version", "1.25", dir); code != 0 {
+		t.Fatalf("flag run: exit %d\n%s", code, stderr)
+	}
+	// version (Enter), main 2, then Enter through; overwrite the Dockerfile.
+	code, stdout, stderr := runInit(t.Context(), strings.NewReader("\n2\n\n\n\n\n\n2\n"), map[string]string{"ACCESSIBLE": "1"}, dir)
+	if code != 0 {
+		t.Fatalf("form run: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Go version [1.25 ← .dockslim.yaml (detected now: 1.26.8 ← go.mod#toolchain); Enter keeps it]:") {
+		t.Errorf("version prompt:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "same answers as flags: dockslim init --yes --lang-version 1.25 --main ./cmd/migrate "+dir) {
+		t.Errorf("flags line:\n%s", stderr)
+	}
+	df, _ := os.ReadFile(filepath.Join(dir, "Dockerfile"))
+	if !strings.Contains(string(df), "ARG GO_VERSION=1.25") || !strings.Contains(string(df), "./cmd/migrate") {
+		t.Errorf("Dockerfile:\n%s", df)
+	}
+}
