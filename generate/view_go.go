@@ -22,8 +22,8 @@ type GoView struct {
 	CGO string
 	// BuildEnv are ENV lines of the build stage (GOFLAGS=-tags=… on Alpine).
 	BuildEnv []string
-	Build *RunStep
-	Test  *RunStep
+	Build    *RunStep
+	Test     *RunStep
 	// RuntimeImage is the final base ("scratch" included); RuntimeDeps
 	// installs its system packages (nil when none).
 	RuntimeImage string
