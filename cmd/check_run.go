@@ -81,8 +81,12 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "the dockslim version changed: %s was written by dockslim %s, this is dockslim %s, whose templates render differently\n",
 			generate.ConfigFile, cfg.Dockslim, opts.Version)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "drift: %s %s from what %s renders with %s; review with `dockslim init --dry-run`, re-render with `dockslim init --force`\n",
-		strings.Join(drifted, " and "), pluralVerb(len(drifted), "differs", "differ"), generate.ConfigFile, p.Describe())
+	dirArg := ""
+	if opts.Dir != "." {
+		dirArg = " " + opts.Dir
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "drift: %s %s from what %s renders with %s; review with `dockslim init --dry-run%s`, re-render with `dockslim init --force%s`\n",
+		strings.Join(drifted, " and "), pluralVerb(len(drifted), "differs", "differ"), generate.ConfigFile, p.Describe(), dirArg, dirArg)
 	return &ExitError{Code: ExitDrift}
 }
 

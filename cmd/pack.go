@@ -16,8 +16,7 @@ type PackOptions struct {
 }
 
 // NewCmdPack builds `dockslim pack`, the commands for template-pack
-// authors. The run functions replace packNewRun, packLintRun and
-// packTestRun in tests (nil: the real ones).
+// authors: new, lint and test.
 func NewCmdPack(f *Factory) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "pack",

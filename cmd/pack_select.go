@@ -15,16 +15,17 @@ import (
 // packOptions are what opening a pack needs from the environment: the
 // cache under $XDG_CACHE_HOME, DOCKSLIM_GIT_TOKEN (never printed or
 // written), the running version, and stderr for warnings.
-func packOptions(io *IOStreams, getenv func(string) string, version string) (pack.Options, error) {
+func packOptions(io *IOStreams, getenv func(string) string, version, projectDir string) (pack.Options, error) {
 	cache, err := xdgDir(getenv, "XDG_CACHE_HOME", os.UserCacheDir)
 	if err != nil {
 		return pack.Options{}, fmt.Errorf("no cache directory for template packs: %w (set XDG_CACHE_HOME)", err)
 	}
 	return pack.Options{
-		CacheDir: filepath.Join(cache, "dockslim", "packs"),
-		Token:    getenvOr(getenv, "DOCKSLIM_GIT_TOKEN"),
-		Version:  version,
-		Warn:     func(msg string) { fmt.Fprintf(io.ErrOut, "warning: %s\n", msg) },
+		CacheDir:   filepath.Join(cache, "dockslim", "packs"),
+		Token:      getenvOr(getenv, "DOCKSLIM_GIT_TOKEN"),
+		Version:    version,
+		Warn:       func(msg string) { fmt.Fprintf(io.ErrOut, "warning: %s\n", msg) },
+		ProjectDir: projectDir,
 	}, nil
 }
 
@@ -56,7 +57,7 @@ func getenvOr(getenv func(string) string, key string) string {
 // openInitPack opens the pack init renders with (pack.Choose's
 // precedence) and parses --set.
 func openInitPack(ctx context.Context, opts *InitOptions) (*pack.Pack, error) {
-	popts, err := packOptions(opts.IO, opts.Getenv, opts.Version)
+	popts, err := packOptions(opts.IO, opts.Getenv, opts.Version, opts.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +143,7 @@ func withPack(opts *InitOptions, a *generate.Answers, f *detect.Facts) (*generat
 // recorded commit (from the cache, else fetched), or the embedded pack.
 // The environment's DOCKSLIM_PACK and the user config play no part.
 func openRecordedPack(ctx context.Context, opts *CheckOptions, cfg *generate.Config) (*pack.Pack, pack.Options, error) {
-	popts, err := packOptions(opts.IO, opts.Getenv, opts.Version)
+	popts, err := packOptions(opts.IO, opts.Getenv, opts.Version, opts.Dir)
 	if err != nil {
 		return nil, popts, err
 	}
@@ -163,8 +164,10 @@ func reportLatest(ctx context.Context, opts *CheckOptions, p *pack.Pack, popts p
 	}
 	l, err := p.Latest(ctx, popts)
 	switch {
+	case errors.Is(err, pack.ErrNotGit) && p.IsEmbedded():
+		fmt.Fprintf(w, "latest: this project uses dockslim's embedded templates, which change with dockslim itself\n")
 	case errors.Is(err, pack.ErrNotGit):
-		fmt.Fprintf(w, "latest: %s has no versions to compare (%v)\n", p.Describe(), err)
+		fmt.Fprintf(w, "latest: %s is a directory, not a git repository: it has no versions to compare\n", p.Describe())
 	case err != nil:
 		fmt.Fprintf(opts.IO.ErrOut, "warning: cannot check for a newer pack version: %v\n", err)
 	case l.Newest == "":

@@ -8,19 +8,19 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/internal/gittest"
 )
 
 // packRepo is a pack made on the fly as a local git repository with
 // tags v1.0.0 (annotated) and v1.1.0 (lightweight).
 type packRepo struct {
-	dir          string
-	v100, v110   string // commits
-	url          string // file:// URL
-	cache        string
-	warnings     []string
-	opts         Options
-	headAfterTag string
+	dir        string
+	v100, v110 string // commits
+	url        string // file:// URL
+	cache      string
+	warnings   []string
+	opts       Options
 }
 
 func newPackRepo(t *testing.T) *packRepo {
@@ -61,6 +61,7 @@ func must(t *testing.T, err error) {
 func TestPinningAndConstraints(t *testing.T) {
 	r := newPackRepo(t)
 	more, err := gittest.CommitAll(r.dir, "unreleased")
+	var p *Pack
 	must(t, err)
 	for spec, want := range map[string]string{
 		r.url + "@v1.0.0":         r.v100, // an exact (annotated) tag
@@ -83,12 +84,27 @@ func TestPinningAndConstraints(t *testing.T) {
 			t.Errorf("%s: commit %q is not the full hash", spec, ref.Commit)
 		}
 	}
-	p := r.open(t, r.url+"@v1")
+	p = r.open(t, r.url+"@v1")
 	if ref := p.Ref(); ref.Source != r.url || ref.Ref != "v1" {
 		t.Errorf("recorded %+v", ref)
 	}
 	if p.Manifest.Version != "1.1.0" {
 		t.Errorf("v1 opened manifest version %s", p.Manifest.Version)
+	}
+	// A local path is recorded relative to the project, and read back
+	// from there.
+	project := filepath.Join(filepath.Dir(r.dir), "services", "api")
+	must(t, os.MkdirAll(project, 0o755))
+	popts := r.opts
+	popts.ProjectDir = project
+	p, err = Open(context.Background(), r.dir+"@v1.0.0", popts)
+	must(t, err)
+	if got := p.Ref().Source; got != "../../acme-pack" {
+		t.Errorf("recorded local source %q", got)
+	}
+	must(t, os.RemoveAll(filepath.Join(r.cache, r.v100)))
+	if _, err := OpenRef(context.Background(), p.Ref(), popts); err != nil {
+		t.Errorf("reading the relative record back: %v", err)
 	}
 	if _, err := Open(context.Background(), r.url+"@v2", r.opts); err == nil || !strings.Contains(err.Error(), "no tag matches") || !strings.Contains(err.Error(), "v1.1.0, v1.0.0") {
 		t.Errorf("@v2: %v", err)
@@ -102,7 +118,7 @@ func TestExactTagWinsOverConstraint(t *testing.T) {
 	r := newPackRepo(t)
 	// A tag literally named "v1" on the first commit: it wins over the
 	// constraint v1 (which would pick v1.1.0).
-	must(t, tagAt(r.dir, "v1", r.v100))
+	must(t, gittest.TagAt(r.dir, "v1", r.v100))
 	if got := r.open(t, r.url+"@v1").Ref().Commit; got != r.v100 {
 		t.Errorf("@v1 with a v1 tag = %s, want the tag's %s", got, r.v100)
 	}
@@ -123,6 +139,14 @@ func TestCacheServesOffline(t *testing.T) {
 	// A recorded commit: the snapshot serves, without even a warning.
 	if _, err := OpenRef(context.Background(), ref, r.opts); err != nil || len(r.warnings) != 0 {
 		t.Fatalf("OpenRef offline: %v %v", err, r.warnings)
+	}
+	// A full commit as the ref: the snapshot serves too, silently.
+	if got := r.open(t, r.url+"@"+ref.Commit).Ref().Commit; got != ref.Commit || len(r.warnings) != 0 {
+		t.Errorf("offline @commit = %s, warnings %v", got, r.warnings)
+	}
+	// A recorded local path (no URL) is a repository too.
+	if _, err := OpenRef(context.Background(), &generate.PackRef{Source: r.dir, Ref: "v1.0.0", Commit: ref.Commit}, r.opts); err != nil {
+		t.Errorf("recorded local path: %v", err)
 	}
 	// A ref: resolved from the mirror, with a warning.
 	p = r.open(t, r.url+"@v1")
@@ -298,14 +322,4 @@ func TestRecordedSourceIsCredentialFree(t *testing.T) {
 	if s, err := ParseSource(dir+"@v1", false); err != nil || s.Kind != Git || s.Ref != "v1" {
 		t.Errorf("a local repository with a ref: %+v %v", s, err)
 	}
-}
-
-// tagAt tags commit in the repository at dir.
-func tagAt(dir, name, commit string) error {
-	r, err := gitPlainOpen(dir)
-	if err != nil {
-		return err
-	}
-	_, err = r.CreateTag(name, plumbingNewHash(commit), nil)
-	return err
 }

@@ -38,11 +38,10 @@ var (
 	digestRE = regexp.MustCompile(`^sha256:[a-f0-9]{64}$`)
 )
 
-// placeholders stand in for what the renderer fills in, to check a tag.
+// placeholders stand in for what the renderer fills in, to check a
+// reference's syntax; the placeholders themselves stay in the pattern
+// (mirrors rewrite gcr.io/distroless/nodejs{major}-debian12 as it is).
 var placeholders = strings.NewReplacer("{version}", "1", "{major}", "1")
-
-// Mirrors apply to a default's repository with its placeholders in place
-// (gcr.io/distroless/nodejs{major}-debian12).
 
 // reference is an image reference split into its parts.
 type reference struct{ repo, tag, digest string }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -25,6 +27,10 @@ type Options struct {
 	// Warn hears what the caller should tell the person (offline use of
 	// the cache, a rebuilt cache entry, an unchecked requires).
 	Warn func(string)
+	// ProjectDir is the project whose .dockslim.yaml records the pack: a
+	// local path is recorded relative to it, and a recorded relative path
+	// is read relative to it. Empty: the current directory.
+	ProjectDir string
 }
 
 func (o Options) warn(msg string) {
@@ -42,8 +48,15 @@ func Open(ctx context.Context, spec string, opts Options) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
+	src.Display = opts.recordable(src)
 	if src.Kind == Dir {
 		return openDir(src, opts)
+	}
+	if commitRE.MatchString(src.Ref) {
+		// A full commit never moves: its snapshot needs no fetch.
+		if p, err := fromSnapshot(src, src.Ref, opts); err == nil {
+			return p, nil
+		}
 	}
 	m, err := openMirror(opts.CacheDir, src, opts.warn)
 	if err != nil {
@@ -76,24 +89,27 @@ func Open(ctx context.Context, spec string, opts Options) (*Pack, error) {
 // recorded commit when the cache has one (no network at all), else from
 // the mirror, else fetched. A record without a commit is a directory.
 func OpenRef(ctx context.Context, ref *generate.PackRef, opts Options) (*Pack, error) {
+	source := opts.resolveRecorded(ref.Source)
 	if ref.Commit == "" {
-		src, err := ParseSource(ref.Source, false)
+		src, err := ParseSource(source, false)
 		if err != nil {
 			return nil, err
 		}
 		if src.Kind != Dir {
 			return nil, fmt.Errorf("%s: pack %s has no commit recorded", generate.ConfigFile, src.Display)
 		}
+		src.Display = ref.Source
 		opts.warn(fmt.Sprintf("pack %s is a directory, not pinned to a commit: rendering its files as they are now", src.Display))
 		return openDir(src, opts)
 	}
 	if !commitRE.MatchString(ref.Commit) {
 		return nil, fmt.Errorf("%s: pack commit %q is not a full 40-hex commit", generate.ConfigFile, ref.Commit)
 	}
-	src, err := ParseSource(ref.Source, true)
+	src, err := ParseSource(source, true)
 	if err != nil {
 		return nil, err
 	}
+	src.Display = ref.Source
 	if src.Kind != Git {
 		return nil, fmt.Errorf("%s: pack %s is not a git repository", generate.ConfigFile, src.Display)
 	}
@@ -188,4 +204,35 @@ func finish(p *Pack, opts Options) (*Pack, error) {
 		opts.warn(w)
 	}
 	return p, nil
+}
+
+// recordable is how .dockslim.yaml records src: URLs as they are
+// (credentials stripped), local paths relative to the project, so the
+// record works from any working directory.
+func (o Options) recordable(src Source) string {
+	local := src.Kind == Dir || !strings.Contains(src.Display, "://") && filepath.IsAbs(src.Location)
+	if !local {
+		return src.Display
+	}
+	abs, err := filepath.Abs(src.Display)
+	if err != nil {
+		return src.Display
+	}
+	base, err := filepath.Abs(o.ProjectDir)
+	if err != nil {
+		return src.Display
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// resolveRecorded reads a recorded relative path against the project.
+func (o Options) resolveRecorded(source string) string {
+	if strings.Contains(source, "://") || scpLike.MatchString(source) && !exists(source) || filepath.IsAbs(source) || o.ProjectDir == "" {
+		return source
+	}
+	return filepath.Join(o.ProjectDir, filepath.FromSlash(source))
 }
