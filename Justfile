@@ -41,3 +41,16 @@ bench:
 # Regenerate every golden file of the embedded pack; review the diff.
 golden:
     go test ./golden -update
+
+# The e2e build-and-probe matrix: every fixture app of e2e/testdata × every flavour buildable here,
+# built, run and probed in a real Docker engine, test stages run (needs root; see e2e/README.md).
+e2e:
+    e2e/engine.sh
+    DOCKSLIM_E2E=1 go test ./e2e -v -count=1 -timeout 40m
+
+# Image bytes, bytes over base, cold and warm builds of dockslim's, the seed's naive and the best peers'
+# Dockerfiles, measured in one run in a real Docker engine (needs root; 30-60 minutes here).
+# Measure dockslim against the naive and peer Dockerfiles: writes e2e/REPORT.md and e2e/REPORT.json.
+e2e-report:
+    e2e/engine.sh
+    DOCKSLIM_E2E_REPORT=1 go test ./e2e -run TestReport -v -count=1 -timeout 90m

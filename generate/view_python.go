@@ -146,7 +146,10 @@ func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache) {
 		if p.Deps != nil {
 			cmd = venvPip + " --no-deps ."
 		}
-		p.Project = &RunStep{Caches: cache, Commands: []string{cmd}}
+		// setuptools builds in the source tree (build/, *.egg-info): a
+		// writable bind mount of the context over /app takes those writes
+		// and drops them, so they never reach the runtime's COPY of /app.
+		p.Project = &RunStep{Caches: cache, Binds: []Mount{{Target: ".", RW: true}}, Commands: []string{cmd}}
 	}
 	if len(pa.TestRequirementsFiles) > 0 {
 		var tb []Mount

@@ -1,0 +1,510 @@
+// Package e2e builds the Dockerfiles dockslim generates for the fixture
+// apps in testdata/ in a real Docker engine, runs and probes the images,
+// runs their test stages and checks facts of SPEC §5 inside them.
+//
+// It runs only with DOCKSLIM_E2E=1 (`just e2e`), after e2e/engine.sh; a
+// plain `go test ./...` starts no builds, even where an engine is up.
+// Every build uses BuildKit with --network host, every container host
+// networking, probes go to 127.0.0.1 only, and everything started is
+// removed. See e2e/README.md.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// requireE2E skips unless DOCKSLIM_E2E=1: the suite never starts because
+// an engine happens to be up.
+func requireE2E(t *testing.T) {
+	t.Helper()
+	if os.Getenv("DOCKSLIM_E2E") != "1" {
+		t.Skip("DOCKSLIM_E2E=1 runs the e2e suite (needs a Docker engine)")
+	}
+}
+
+// fixture is one app of testdata/ and what proves its images right.
+type fixture struct {
+	app  string
+	kind string // go | node | python | static (nginx serves a built site)
+	// flavours are those buildable here (FIELD-NOTES): no alpine (no
+	// Alpine mirror), Python slim only, cgo and Node without scratch.
+	flavours  []string
+	init      []string // extra `dockslim init` flags
+	buildArgs []string // extra `docker build` flags, for every build of the app
+	// body is a substring of the 200 answer to GET / on the app's port:
+	// a free port passed as PORT, or port when the image has a fixed one.
+	body string
+	port int
+	// present and absent are path.Match patterns of the final image's
+	// file system (no leading slash): the artefact, and what must not
+	// ship (dev dependencies, sources, compilers).
+	present, absent []string
+	// failing is a test file (path → content) that must make the test
+	// stage fail: proof that `--target test` runs the tests at all. Tried
+	// on the fixture's first flavour only.
+	failing map[string]string
+}
+
+// buildFromSource makes native addons compile instead of downloading
+// prebuilt binaries from GitHub (the generated Dockerfile declares the ARG).
+var buildFromSource = []string{"--build-arg", "npm_config_build_from_source=true"}
+
+var goAbsent = []string{"usr/local/go/bin/go", "src/*", "go/pkg/*", "root/.cache/*"}
+
+var fixtures = []fixture{
+	{
+		app: "node-ts-express", kind: "node", flavours: []string{"slim", "distroless"},
+		body:    `{"hello":"e2e","from":"ts-express"}`,
+		present: []string{"app/dist/server.js", "app/node_modules/express/package.json"},
+		absent:  []string{"app/node_modules/typescript", "app/node_modules/@types", "app/src", "app/tsconfig.json"},
+	},
+	{
+		app: "node-native", kind: "node", flavours: []string{"slim", "distroless"}, buildArgs: buildFromSource,
+		body:    `{"bcrypt":true,"from":"native"}`,
+		present: []string{"app/node_modules/bcrypt/lib/binding/*/bcrypt_lib.node", "app/server.js"},
+	},
+	{
+		app: "node-next-standalone", kind: "node", flavours: []string{"slim", "distroless"},
+		body:    "hello from next-standalone",
+		present: []string{"app/server.js", "app/.next/static", "app/public/robots.txt"},
+		absent:  []string{"app/node_modules/typescript", "app/app/page.js"},
+	},
+	{
+		app: "node-fastify", kind: "node", flavours: []string{"slim", "distroless"},
+		body:    `{"hello":"e2e","from":"fastify"}`,
+		present: []string{"app/server.js", "app/node_modules/fastify/package.json"},
+		failing: map[string]string{"fail.test.js": failingNodeTest},
+	},
+	{
+		app: "node-pnpm", kind: "node", flavours: []string{"slim", "distroless"},
+		body:    `"from":"pnpm","day":"1 day"`,
+		present: []string{"app/server.js", "app/node_modules/ms"},
+		absent:  []string{"pnpm/store"},
+	},
+	{
+		app: "node-vite-static", kind: "static", flavours: []string{"slim"},
+		body: "hello from vite-static", port: 8080,
+		present: []string{"usr/share/nginx/html/index.html", "usr/share/nginx/html/assets/index-*.js"},
+		absent:  []string{"app", "usr/local/bin/node"},
+	},
+	{
+		app: "python-local-pkg", kind: "python", flavours: []string{"slim"},
+		body:    `{"hello": "e2e", "from": "python-local-pkg"}`,
+		present: []string{"venv/lib/python3*/site-packages/greeting/__init__.py", "app/server.py"},
+		absent:  []string{"app/libs/greeting/build", "app/libs/greeting/*.egg-info"},
+		failing: map[string]string{"test_fail.py": failingPythonTest},
+	},
+	{
+		app: "python-pyproject", kind: "python", flavours: []string{"slim"},
+		body:    `"from": "python-pyproject"`,
+		present: []string{"venv/bin/hello-app", "venv/lib/python3*/site-packages/hello_app/server.py"},
+		// setuptools' in-tree build output (SPEC §5.2: no build leftovers).
+		absent: []string{"app/build", "app/*.egg-info"},
+	},
+	{
+		app: "go-root", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
+		body:    "hello from go-root (request ",
+		present: []string{"app"}, absent: goAbsent,
+		failing: map[string]string{"fail_test.go": failingGoTest},
+	},
+	{
+		app: "go-cmd", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
+		init:    []string{"--main", "./cmd/api"},
+		body:    "hello from go-cmd api",
+		present: []string{"app"}, absent: goAbsent,
+	},
+	{
+		app: "go-cgo", kind: "go", flavours: []string{"slim", "distroless"},
+		body:    "says 42",
+		present: []string{"app"}, absent: goAbsent,
+	},
+	{
+		app: "go-vendor", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
+		body:    "hello from go-vendor 534f2c78-038a-591d-90f8-b1c4e70948ae",
+		present: []string{"app"}, absent: goAbsent,
+	},
+}
+
+const (
+	failingGoTest     = "package main\n\nimport \"testing\"\n\nfunc TestFails(t *testing.T) { t.Fatal(\"planted failure\") }\n"
+	failingPythonTest = "import unittest\n\n\nclass Fails(unittest.TestCase):\n    def test_fails(self):\n        self.fail(\"planted failure\")\n"
+	failingNodeTest   = "import { test } from \"node:test\";\nimport assert from \"node:assert/strict\";\n\ntest(\"planted failure\", () => assert.fail(\"planted failure\"));\n"
+)
+
+// result is one row of the matrix summary.
+type result struct {
+	app, flavour           string
+	ran                    bool
+	build, probe, test     string // ok, FAIL, -, n/a
+	buildTime              time.Duration
+	size, baseSize         int64
+	user, finalBase, notes string
+}
+
+func TestMatrix(t *testing.T) {
+	requireE2E(t)
+	if runtime.GOOS != "linux" {
+		t.Skip("the e2e suite needs Linux (host networking)")
+	}
+	if _, err := os.Stat(docker); err != nil {
+		t.Fatalf("%s is missing: run e2e/engine.sh first", docker)
+	}
+	if v, err := dockerOut("version", "--format", "{{.Server.Version}}"); err != nil {
+		t.Fatalf("the engine does not answer (run e2e/engine.sh): %v", err)
+	} else {
+		t.Logf("Docker engine %s", v)
+	}
+	if err := os.MkdirAll(filepath.Join(stateDir(), "logs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sweep(t)
+	t.Cleanup(func() { sweep(t) })
+	bin := buildDockslim(t)
+
+	begin := time.Now()
+	var results []*result
+	for _, f := range fixtures {
+		for _, fl := range f.flavours {
+			r := &result{app: f.app, flavour: fl, build: "-", probe: "-", test: "-"}
+			results = append(results, r)
+			t.Run(f.app+"/"+fl, func(t *testing.T) {
+				caseStart := time.Now()
+				r.ran = true
+				runCase(t, bin, f, fl, r)
+				if t.Failed() && r.notes == "" {
+					r.notes = "see log"
+				}
+				t.Logf("%s/%s done in %s", f.app, fl, time.Since(caseStart).Round(time.Second))
+			})
+		}
+	}
+	ran := 0
+	for _, r := range results {
+		if r.ran {
+			ran++
+		}
+	}
+	t.Logf("matrix: %d cases in %s\n%s", ran, time.Since(begin).Round(time.Second), table(results))
+}
+
+// buildDockslim builds the binary under test once per run.
+func buildDockslim(t *testing.T) string {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	bin := filepath.Join(t.TempDir(), "dockslim")
+	out, err := command(context.Background(), 5*time.Minute, "..", goCmd, "build", "-o", bin, "./cmd/dockslim")
+	if err != nil {
+		t.Fatalf("go build ./cmd/dockslim: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
+	dir := t.TempDir()
+	if err := copyTree(filepath.Join("testdata", f.app), dir); err != nil {
+		t.Fatal(err)
+	}
+
+	// dockslim init, as a script would run it.
+	args := append([]string{"init", "--yes", "--flavour", flavour}, f.init...)
+	out, err := command(context.Background(), commandBound, "", bin, append(args, dir)...)
+	if err != nil {
+		r.notes = "init failed"
+		t.Fatalf("dockslim %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	df := parseDockerfile(string(src))
+	ensureBases(t, df.images())
+
+	slug := f.app + "-" + flavour
+	tag := "dockslim-e2e/" + slug
+	testTag := tag + "-test"
+	t.Cleanup(func() { removeImages(t, tag, testTag) })
+	logs := filepath.Join(stateDir(), "logs")
+
+	// The image.
+	buildArgs := append([]string{"-t", tag}, f.buildArgs...)
+	took, err := build(t, dir, filepath.Join(logs, "e2e-"+slug+".log"), buildArgs...)
+	r.buildTime = took
+	if err != nil {
+		r.build, r.notes = "FAIL", "docker build failed"
+		t.Logf("Dockerfile:\n%s", src)
+		t.Fatal(err)
+	}
+	r.build = "ok"
+
+	// SPEC §5: non-root numeric USER; the size, and the bytes over the base.
+	facts, err := inspectImage(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.size, r.user = facts.size, facts.user
+	if err := nonRootNumeric(facts.user); err != nil {
+		t.Errorf("SPEC §5.4: %v", err)
+	}
+	r.finalBase = df.finalBase()
+	if r.finalBase != "scratch" {
+		if bf, err := inspectImage(r.finalBase); err == nil {
+			r.baseSize = bf.size
+		} else {
+			t.Logf("base %s: %v", r.finalBase, err)
+		}
+	}
+	t.Logf("image %s: %s (final base %s: %s; over base: %s), USER %s, built in %s",
+		tag, mb(r.size), r.finalBase, mb(r.baseSize), mb(r.size-r.baseSize), facts.user, took.Round(time.Second))
+
+	// What is inside, read from docker export (no shell needed).
+	files, err := imageFiles(tag, "dockslim-e2e-export-"+slug)
+	if err != nil {
+		t.Errorf("listing the image's files: %v", err)
+	} else {
+		checkFiles(t, f, files)
+	}
+
+	// Run it and probe it on 127.0.0.1.
+	var env []string
+	port := f.port
+	if port == 0 {
+		port = freePort(t)
+		env = append(env, fmt.Sprintf("PORT=%d", port))
+	}
+	c, err := start("dockslim-e2e-"+slug, tag, env...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, after, err := probe(c, fmt.Sprintf("http://127.0.0.1:%d/", port), f.body)
+	c.stop()
+	if err != nil {
+		r.probe = "FAIL"
+		t.Errorf("probe: %v", err)
+	} else {
+		r.probe = "ok"
+		t.Logf("probe: 200 after %s: %s", after.Round(10*time.Millisecond), around(body, f.body, 60))
+	}
+
+	// The test stage, where the project has tests.
+	if df.hasStage("test") {
+		testArgs := append([]string{"--target", "test", "-t", testTag}, f.buildArgs...)
+		took, err := build(t, dir, filepath.Join(logs, "e2e-"+slug+"-test.log"), testArgs...)
+		if err != nil {
+			r.test = "FAIL"
+			t.Errorf("test stage: %v", err)
+		} else {
+			r.test = "ok"
+			t.Logf("test stage passed in %s", took.Round(time.Second))
+		}
+		if err == nil && len(f.failing) > 0 && flavour == f.flavours[0] {
+			plantedFailure(t, dir, f, slug, testTag)
+		}
+	} else {
+		r.test = "n/a"
+	}
+
+	// The files on disk are what .dockslim.yaml renders again.
+	if out, err := command(context.Background(), commandBound, "", bin, "check", dir); err != nil {
+		t.Errorf("dockslim check after init: %v\n%s", err, out)
+	}
+}
+
+// plantedFailure adds a failing test and expects the test stage to fail.
+func plantedFailure(t *testing.T, dir string, f fixture, slug, testTag string) {
+	t.Helper()
+	for name, content := range f.failing {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := append([]string{"--target", "test", "-t", testTag}, f.buildArgs...)
+	logPath := filepath.Join(stateDir(), "logs", "e2e-"+slug+"-test-planted.log")
+	if _, err := build(t, dir, logPath, args...); err == nil {
+		t.Errorf("the test stage passed with a planted failing test (log: %s): it does not run the tests", logPath)
+	} else if out, _ := os.ReadFile(logPath); !strings.Contains(string(out), "planted failure") {
+		t.Errorf("the test stage failed, but not on the planted test (log: %s):\n%v", logPath, err)
+	} else {
+		t.Logf("a planted failing test fails the test stage, as it should")
+	}
+	for name := range f.failing {
+		_ = os.Remove(filepath.Join(dir, name))
+	}
+}
+
+// checkFiles asserts the fixture's present/absent patterns and, per kind,
+// what SPEC §5.2 and issue 4 forbid in a final image.
+func checkFiles(t *testing.T, f fixture, files map[string]int64) {
+	t.Helper()
+	for _, p := range f.present {
+		if len(matching(files, p)) == 0 {
+			t.Errorf("the image lacks %s", p)
+		}
+	}
+	for _, p := range f.absent {
+		if m := matching(files, p); len(m) > 0 {
+			t.Errorf("the image has %s (%s), which must not ship", p, sample(m))
+		}
+	}
+	switch f.kind {
+	case "python":
+		// No pip or setuptools in the virtualenv (the base's own pip is the base's).
+		var bad []string
+		for p := range files {
+			if rest, ok := strings.CutPrefix(p, "venv/"); ok && isPipOrSetuptools(rest) {
+				bad = append(bad, p)
+			}
+		}
+		if len(bad) > 0 {
+			t.Errorf("pip or setuptools in /venv: %s", sample(bad))
+		}
+	case "node":
+		// No node-gyp leftovers beside compiled addons.
+		var bad []string
+		for p := range files {
+			if rest, ok := strings.CutPrefix(p, "app/node_modules/"); ok && isGypLeftover(rest) {
+				bad = append(bad, p)
+			}
+		}
+		if len(bad) > 0 {
+			t.Errorf("node-gyp leftovers in node_modules: %s", sample(bad))
+		}
+	}
+}
+
+// matching are the paths matching a path.Match pattern, a folder's
+// entries included (pattern "app/src" matches "app/src/x.ts").
+func matching(files map[string]int64, pattern string) []string {
+	var out []string
+	for p := range files {
+		q := strings.TrimSuffix(p, "/")
+		for {
+			if ok, _ := path.Match(pattern, q); ok {
+				out = append(out, p)
+				break
+			}
+			i := strings.LastIndexByte(q, '/')
+			if i < 0 {
+				break
+			}
+			q = q[:i]
+		}
+	}
+	return out
+}
+
+// isPipOrSetuptools reports a path (under /venv) that belongs to pip,
+// setuptools or wheel.
+func isPipOrSetuptools(p string) bool {
+	for _, seg := range strings.Split(strings.TrimSuffix(p, "/"), "/") {
+		switch {
+		case seg == "pip", strings.HasPrefix(seg, "pip-"), strings.HasPrefix(seg, "pip3"),
+			seg == "setuptools", strings.HasPrefix(seg, "setuptools-"),
+			seg == "pkg_resources", seg == "_distutils_hack", seg == "distutils-precedence.pth",
+			seg == "wheel", strings.HasPrefix(seg, "wheel-"):
+			return true
+		}
+	}
+	return false
+}
+
+// isGypLeftover reports node-gyp's build leftovers: object folders,
+// dependency listings, static archives and object files.
+func isGypLeftover(p string) bool {
+	p = strings.TrimSuffix(p, "/")
+	if strings.HasSuffix(p, ".a") || strings.HasSuffix(p, ".o") {
+		return true
+	}
+	for _, seg := range []string{"/build/Release/obj", "/build/Release/.deps"} {
+		if i := strings.Index(p, seg); i >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func sample(paths []string) string {
+	if len(paths) > 5 {
+		return strings.Join(paths[:5], ", ") + fmt.Sprintf(" and %d more", len(paths)-5)
+	}
+	return strings.Join(paths, ", ")
+}
+
+// around is want in body with up to n bytes of context on either side.
+func around(body, want string, n int) string {
+	i := strings.Index(body, want)
+	if i < 0 {
+		return ""
+	}
+	from, to := max(0, i-n), min(len(body), i+len(want)+n)
+	s := strings.Join(strings.Fields(body[from:to]), " ")
+	if from > 0 {
+		s = "…" + s
+	}
+	if to < len(body) {
+		s += "…"
+	}
+	return s
+}
+
+// mb is a byte count in MB, or in kB below one MB (bytes over a base are often small).
+func mb(n int64) string {
+	if n > -1e6 && n < 1e6 {
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// table is the matrix summary, one line per case.
+func table(rs []*result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-22s %-10s %-6s %-7s %-6s %-5s %10s %10s %10s  %s\n",
+		"app", "flavour", "build", "time", "probe", "test", "size", "base", "over base", "notes")
+	for _, r := range rs {
+		if !r.ran {
+			continue
+		}
+		fmt.Fprintf(&b, "%-22s %-10s %-6s %-7s %-6s %-5s %10s %10s %10s  %s\n",
+			r.app, r.flavour, r.build, r.buildTime.Round(time.Second), r.probe, r.test,
+			mb(r.size), mb(r.baseSize), mb(r.size-r.baseSize), r.notes)
+	}
+	return b.String()
+}
+
+// copyTree copies a fixture into a fresh folder (regular files and
+// folders; modes normalised so build caches match across runs).
+func copyTree(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: only regular files in fixtures", p)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+}

@@ -1,0 +1,3 @@
+module example.com/e2e/gocmd
+
+go 1.26

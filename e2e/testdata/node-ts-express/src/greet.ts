@@ -1,0 +1,3 @@
+export function greeting(name: string): { hello: string; from: string } {
+  return { hello: name, from: "ts-express" };
+}

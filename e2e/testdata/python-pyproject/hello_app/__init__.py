@@ -1,0 +1,1 @@
+"""dockslim e2e fixture: a stdlib web app packaged with setuptools."""
