@@ -261,50 +261,52 @@ func fixtureNamed(app string) (fixture, bool) {
 	return fixture{}, false
 }
 
-// measureApp measures dockslim's Dockerfile first (the others take its
-// language version, port and command), then the naive one, then the peers.
+// job is one Dockerfile of an app being measured.
+type job struct {
+	v         *Variant
+	dir, tag  string
+	buildArgs []string
+}
+
+// measureApp measures every Dockerfile of one app. dockslim's comes first
+// (the others take its language version, port and command), then the naive
+// one, then the peers. Phase 1, one Dockerfile after the other: a cold build
+// after `docker builder prune -af`, the sizes, the probe, the files. Phase 2:
+// each Dockerfile's cache is primed again (untimed; phase 1's prunes removed
+// it), then the warm rebuilds run in rounds, each round rebuilding every
+// Dockerfile once, so that load from elsewhere on the machine falls on all of
+// them alike. Phase 3, Go only: the go-build cache mount check.
 func measureApp(t *testing.T, bin string, ra reportApp, ar *AppReport, rep *Report) {
 	f, ok := fixtureNamed(ra.app)
 	if !ok {
 		t.Fatalf("no fixture %s in e2e_test.go", ra.app)
 	}
 	ar.Flavour = f.flavours[0]
+	logs := filepath.Join(stateDir(), "logs")
 
 	// dockslim's Dockerfile.
 	ds := &Variant{Name: "dockslim", Role: "dockslim", Source: peerSources["dockslim"] + ", flavour " + ar.Flavour}
 	ar.Variants = append(ar.Variants, ds)
 	dsDir := t.TempDir()
-	var data peerData
-	t.Run("dockslim", func(t *testing.T) {
-		if err := copyTree(filepath.Join("testdata", f.app), dsDir); err != nil {
-			t.Fatal(err)
-		}
-		args := append([]string{"init", "--yes", "--flavour", ar.Flavour}, f.init...)
-		if out, err := command(context.Background(), commandBound, "", bin, append(args, dsDir)...); err != nil {
-			ds.Error = "dockslim init failed"
-			t.Fatalf("dockslim %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		src, err := os.ReadFile(filepath.Join(dsDir, "Dockerfile"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds.Dockerfile = string(src)
-		if data, err = peerDataFor(f, dsDir, ds.Dockerfile); err != nil {
-			ds.Error = err.Error()
-			t.Fatal(err)
-		}
-		measure(t, ra, f, ds, dsDir, rep, func(tag string) {
-			if strings.HasPrefix(ra.app, "go-") {
-				gc := &GoCacheCheck{App: ra.app}
-				rep.GoCache = append(rep.GoCache, gc)
-				goCacheCheck(t, ra, f, gc, dsDir, tag, rep.WarmRuns)
-			}
-		})
-	})
-	if ds.Dockerfile == "" || data.Version == "" {
-		t.Errorf("%s: no dockslim Dockerfile; the naive and peer Dockerfiles need its version, port and command", ra.app)
-		return
+	if err := copyTree(filepath.Join("testdata", f.app), dsDir); err != nil {
+		t.Fatal(err)
 	}
+	args := append([]string{"init", "--yes", "--flavour", ar.Flavour}, f.init...)
+	if out, err := command(context.Background(), commandBound, "", bin, append(args, dsDir)...); err != nil {
+		ds.Error = "dockslim init failed"
+		t.Fatalf("dockslim %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	src, err := os.ReadFile(filepath.Join(dsDir, "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds.Dockerfile = string(src)
+	data, err := peerDataFor(f, dsDir, ds.Dockerfile)
+	if err != nil {
+		ds.Error = err.Error()
+		t.Fatalf("%s: the naive and peer Dockerfiles need dockslim's version, port and command: %v", ra.app, err)
+	}
+	jobs := []*job{{v: ds, dir: dsDir}}
 
 	// The naive single-stage Dockerfile, then the peers.
 	for _, name := range append([]string{"naive"}, ra.peers...) {
@@ -313,85 +315,144 @@ func measureApp(t *testing.T, bin string, ra reportApp, ar *AppReport, rep *Repo
 			v.Role = "baseline"
 		}
 		ar.Variants = append(ar.Variants, v)
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := copyTree(filepath.Join("testdata", f.app), dir); err != nil {
+		dir := t.TempDir()
+		if err := preparePeer(name, f, data, dir, v); err != nil {
+			v.Error = firstLine(err.Error())
+			t.Errorf("%s/%s: %v", ra.app, name, err)
+			continue
+		}
+		jobs = append(jobs, &job{v: v, dir: dir})
+	}
+
+	// Phase 1: cold builds, sizes, probes, files.
+	for _, j := range jobs {
+		j.tag = "dockslim-report/" + ra.app + "-" + j.v.Name
+		j.buildArgs = append([]string{"-t", j.tag}, f.buildArgs...)
+		t.Cleanup(func() { removeImages(t, j.tag) })
+		if err := measureCold(t, ra, f, j, rep); err != nil {
+			if j.v.Error == "" {
+				j.v.Error = firstLine(err.Error())
+			}
+			t.Errorf("%s/%s: %v", ra.app, j.v.Name, err)
+		}
+	}
+
+	// Phase 2: warm rebuilds, interleaved.
+	var live []*job
+	for _, j := range jobs {
+		if j.v.Error != "" {
+			continue
+		}
+		if _, err := build(t, j.dir, filepath.Join(logs, "report-"+ra.app+"-"+j.v.Name+"-prime.log"), j.buildArgs...); err != nil {
+			j.v.Error = "build failed when priming the cache for the warm rebuilds"
+			t.Errorf("%s/%s: %v", ra.app, j.v.Name, err)
+			continue
+		}
+		live = append(live, j)
+	}
+	for i := range rep.WarmRuns {
+		for _, j := range live {
+			if j.v.Error != "" {
+				continue
+			}
+			if err := appendNonce(filepath.Join(j.dir, ra.edit), ra.comment); err != nil {
 				t.Fatal(err)
 			}
-			var err error
-			switch name {
-			case "fly":
-				v.Dockerfile, v.Notes, err = flyDockerfile(dir, data.BuildFromSource)
-				if err == nil {
-					v.Notes = append(v.Notes, "its base image reference is made present by e2e/bases.sh under the same name (a node stand-in), not rewritten")
-				}
-			case "naive":
-				v.Dockerfile, err = renderPeer("naive-"+f.kind, data)
-				v.Notes = peerNotes("naive-"+f.kind, data)
-			default:
-				v.Dockerfile, err = renderPeer(name, data)
-				v.Notes = peerNotes(name, data)
-				if err == nil && name == "docker-init-python" {
-					var ign []byte
-					if ign, err = os.ReadFile(filepath.Join("peers", "docker-init-python.dockerignore")); err == nil {
-						err = os.WriteFile(filepath.Join(dir, ".dockerignore"), ign, 0o644)
-					}
-				}
-			}
-			if err == nil && name != "fly" {
-				err = os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(v.Dockerfile), 0o644)
-			}
+			j.v.OtherBuilds = max(j.v.OtherBuilds, waitQuiet(t))
+			took, err := build(t, j.dir, filepath.Join(logs, fmt.Sprintf("report-%s-%s-warm%d.log", ra.app, j.v.Name, i+1)), j.buildArgs...)
 			if err != nil {
-				v.Error = err.Error()
-				t.Fatal(err)
+				j.v.Error = "warm rebuild failed"
+				t.Errorf("%s/%s: %v", ra.app, j.v.Name, err)
+				continue
 			}
-			measure(t, ra, f, v, dir, rep, nil)
-		})
+			j.v.WarmSeconds = append(j.v.WarmSeconds, round2(took.Seconds()))
+		}
+	}
+	for _, j := range live {
+		j.v.WarmMedian = median(j.v.WarmSeconds)
+		t.Logf("%s-%s: warm rebuilds %s s (median %.2f)", ra.app, j.v.Name, fmtRuns(j.v.WarmSeconds), j.v.WarmMedian)
+	}
+
+	// Phase 3: Go's build cache.
+	if strings.HasPrefix(ra.app, "go-") {
+		gc := &GoCacheCheck{App: ra.app}
+		rep.GoCache = append(rep.GoCache, gc)
+		if ds.Error != "" {
+			gc.Error = "dockslim's image was not measured: " + ds.Error
+			return
+		}
+		goCacheCheck(t, ra, f, gc, dsDir, jobs[0].tag, rep.WarmRuns)
 	}
 }
 
-// measure builds one Dockerfile cold, probes its image, lists its files
-// where the report needs them and rebuilds it warm; after (when not nil)
-// runs with the image still present.
-func measure(t *testing.T, ra reportApp, f fixture, v *Variant, dir string, rep *Report, after func(tag string)) {
+// preparePeer writes the naive or a peer Dockerfile (and .dockerignore,
+// where the peer writes one) into dir, a fresh copy of the app.
+func preparePeer(name string, f fixture, data peerData, dir string, v *Variant) error {
+	if err := copyTree(filepath.Join("testdata", f.app), dir); err != nil {
+		return err
+	}
+	var err error
+	switch name {
+	case "fly":
+		v.Dockerfile, v.Notes, err = flyDockerfile(dir, data.BuildFromSource)
+		if err == nil {
+			v.Notes = append(v.Notes, "its base image reference is made present by e2e/bases.sh under the same name (a node stand-in), not rewritten")
+		}
+		return err
+	case "naive":
+		v.Dockerfile, err = renderPeer("naive-"+f.kind, data)
+		v.Notes = peerNotes("naive-"+f.kind, data)
+	default:
+		v.Dockerfile, err = renderPeer(name, data)
+		v.Notes = peerNotes(name, data)
+		if err == nil && name == "docker-init-python" {
+			var ign []byte
+			if ign, err = os.ReadFile(filepath.Join("peers", "docker-init-python.dockerignore")); err == nil {
+				err = os.WriteFile(filepath.Join(dir, ".dockerignore"), ign, 0o644)
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(v.Dockerfile), 0o644)
+}
+
+// measureCold builds one Dockerfile with no build cache at all, reads the
+// sizes, probes the image and lists its files where the report needs them.
+func measureCold(t *testing.T, ra reportApp, f fixture, j *job, rep *Report) error {
+	v := j.v
 	df := parseDockerfile(v.Dockerfile)
 	v.FinalBase = df.finalBase()
 	ensureBases(t, df.images())
 	noteBases(rep, df.images())
-
 	slug := ra.app + "-" + v.Name
-	tag := "dockslim-report/" + slug
-	t.Cleanup(func() { removeImages(t, tag) })
-	logs := filepath.Join(stateDir(), "logs")
-	buildArgs := append([]string{"-t", tag}, f.buildArgs...)
 
-	// Cold: no build cache at all (base images kept).
+	// Cold: no build cache, no cache mounts (base images kept).
 	v.OtherBuilds = max(v.OtherBuilds, waitQuiet(t))
 	if rep.Pruned {
 		if out, err := command(context.Background(), pruneBound, "", docker, "builder", "prune", "-af"); err != nil {
 			v.Error = "docker builder prune failed"
-			t.Fatalf("docker builder prune -af: %v\n%s", err, tail(out, 10))
+			return fmt.Errorf("docker builder prune -af: %v\n%s", err, tail(out, 10))
 		}
 	}
-	took, err := build(t, dir, filepath.Join(logs, "report-"+slug+"-cold.log"), buildArgs...)
+	took, err := build(t, j.dir, filepath.Join(stateDir(), "logs", "report-"+slug+"-cold.log"), j.buildArgs...)
 	if err != nil {
 		v.Error = "cold build failed"
 		t.Logf("Dockerfile:\n%s", v.Dockerfile)
-		t.Fatal(err)
+		return err
 	}
 	v.ColdSeconds = round2(took.Seconds())
 
-	facts, err := inspectImage(tag)
+	facts, err := inspectImage(j.tag)
 	if err != nil {
-		v.Error = err.Error()
-		t.Fatal(err)
+		return err
 	}
 	v.ImageBytes = facts.size
 	if v.FinalBase != "scratch" {
 		bf, err := inspectImage(v.FinalBase)
 		if err != nil {
-			v.Error = err.Error()
-			t.Fatal(err)
+			return err
 		}
 		v.BaseBytes = bf.size
 	}
@@ -401,64 +462,45 @@ func measure(t *testing.T, ra reportApp, f fixture, v *Variant, dir string, rep 
 
 	// Does it work? A measurement of a broken image compares nothing.
 	port := freePort(t)
-	c, err := start("dockslim-report-"+slug, tag, fmt.Sprintf("PORT=%d", port))
+	c, err := start("dockslim-report-"+slug, j.tag, fmt.Sprintf("PORT=%d", port))
 	if err != nil {
-		v.Error = err.Error()
-		t.Fatal(err)
+		return err
 	}
-	_, after0, perr := probe(c, fmt.Sprintf("http://127.0.0.1:%d/", port), f.body)
+	_, after, perr := probe(c, fmt.Sprintf("http://127.0.0.1:%d/", port), f.body)
 	c.stop()
 	if perr != nil {
 		v.Probe = "FAIL: " + firstLine(perr.Error())
 		t.Logf("%s: probe failed (kept in the report): %v", slug, perr)
 	} else {
 		v.Probe = "ok"
-		t.Logf("%s: probe 200 after %s", slug, after0.Round(10*time.Millisecond))
+		t.Logf("%s: probe 200 after %s", slug, after.Round(10*time.Millisecond))
 	}
 
 	// Inside the image: dockslim's essential payload; the file checks.
-	if v.Role == "dockslim" || f.kind == "node" {
-		files, err := imageFiles(tag, "dockslim-report-export-"+slug)
-		if err != nil {
-			t.Errorf("listing the files of %s: %v", tag, err)
-		} else {
-			fileChecks(v, f, files)
-			if v.Role == "dockslim" {
-				v.EssentialParts = map[string]int64{}
-				v.EssentialBytes = sumMatching(files, ra.essential, v.EssentialParts)
-				if v.EssentialBytes > 0 {
-					v.OverEssential = round3(float64(v.OverBaseBytes) / float64(v.EssentialBytes))
-				}
-				if ra.strict != nil {
-					v.StrictBytes = sumMatching(files, ra.strict, nil)
-					if v.StrictBytes > 0 {
-						v.OverStrict = round3(float64(v.OverBaseBytes) / float64(v.StrictBytes))
-					}
-				}
-				t.Logf("%s: essential payload %s %v; over base / essential = %.3f",
-					slug, human(v.EssentialBytes), v.EssentialParts, v.OverEssential)
+	if v.Role != "dockslim" && f.kind != "node" {
+		return nil
+	}
+	files, err := imageFiles(j.tag, "dockslim-report-export-"+slug)
+	if err != nil {
+		return fmt.Errorf("listing the files of %s: %v", j.tag, err)
+	}
+	fileChecks(v, f, files)
+	if v.Role == "dockslim" {
+		v.EssentialParts = map[string]int64{}
+		v.EssentialBytes = sumMatching(files, ra.essential, v.EssentialParts)
+		if v.EssentialBytes > 0 {
+			v.OverEssential = round3(float64(v.OverBaseBytes) / float64(v.EssentialBytes))
+		}
+		if ra.strict != nil {
+			v.StrictBytes = sumMatching(files, ra.strict, nil)
+			if v.StrictBytes > 0 {
+				v.OverStrict = round3(float64(v.OverBaseBytes) / float64(v.StrictBytes))
 			}
 		}
+		t.Logf("%s: essential payload %s %v; over base / essential = %.3f",
+			slug, human(v.EssentialBytes), v.EssentialParts, v.OverEssential)
 	}
-
-	// Warm: the same build after a unique one-line edit of a source file.
-	for i := range rep.WarmRuns {
-		if err := appendNonce(filepath.Join(dir, ra.edit), ra.comment); err != nil {
-			t.Fatal(err)
-		}
-		v.OtherBuilds = max(v.OtherBuilds, waitQuiet(t))
-		took, err := build(t, dir, filepath.Join(logs, fmt.Sprintf("report-%s-warm%d.log", slug, i+1)), buildArgs...)
-		if err != nil {
-			v.Error = "warm rebuild failed"
-			t.Fatal(err)
-		}
-		v.WarmSeconds = append(v.WarmSeconds, round2(took.Seconds()))
-	}
-	v.WarmMedian = median(v.WarmSeconds)
-	t.Logf("%s: warm rebuilds %v s (median %.2f)", slug, v.WarmSeconds, v.WarmMedian)
-	if after != nil {
-		after(tag)
-	}
+	return nil
 }
 
 // sumMatching adds the sizes of the files matching any pattern, each file
@@ -826,7 +868,8 @@ func reportMarkdown(rep *Report) string {
 	p("How it measures, per app and Dockerfile: **image** = `docker image inspect .Size`; **base** = the same of the final stage's base image "+
 		"(0 for scratch); **over base** = image − base, the bytes the app adds; **cold** = wall time of `docker build` right after "+
 		"`docker builder prune -af` (no build cache, no cache mounts; base images kept, stand-ins already built); **warm** = median "+
-		"wall time of %d rebuilds, each after appending a unique comment line to the app's source file (the runs are in brackets). "+
+		"wall time of %d rebuilds, each after appending a unique comment line to the app's source file (the runs are in brackets; "+
+		"the cache is primed once first, and the rebuilds of an app's Dockerfiles take turns, round after round, so load from elsewhere falls on all alike). "+
 		"Builds use BuildKit with `--network host`; every image is run with `--network host` and probed on 127.0.0.1 (GET / must answer 200 "+
 		"with the app's body) — a Dockerfile whose image does not answer is reported but compared with nothing. Timed builds wait until no other "+
 		"`docker build` runs on the machine.\n\n", rep.WarmRuns)
