@@ -116,6 +116,12 @@ func initInteractive(ctx context.Context, opts *InitOptions, style formStyle) er
 			}
 			return nil
 		}},
+		{"Template pack", func(st formState) []question {
+			if opts.TemplatePack == nil {
+				return nil
+			}
+			return packVarQuestions(opts.TemplatePack.Vars(), st.Answers.Vars, s.cur.Sets)
+		}},
 	}
 	for _, p := range pages {
 		st := s.state(a, f)
@@ -134,6 +140,7 @@ func initInteractive(ctx context.Context, opts *InitOptions, style formStyle) er
 		if err := s.take(res, qs, a); err != nil {
 			return err
 		}
+		s.cur.Sets = takeVars(res, qs, a.Vars, s.cur.Sets)
 		if a, f, err = s.resolve(ctx); err != nil {
 			return err
 		}
