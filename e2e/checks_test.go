@@ -78,6 +78,11 @@ func TestImageChecks(t *testing.T) {
 		}
 	}
 
+	if !alive(runID) || alive("") || alive("0") || alive("latest") || alive("2147483646") {
+		t.Errorf("alive: this process %v, empty %v, 0 %v, latest %v, 2147483646 %v",
+			alive(runID), alive(""), alive("0"), alive("latest"), alive("2147483646"))
+	}
+
 	if got := around("<html><body><h1>hello from next</h1></body></html>", "hello", 6); got != "…y><h1>hello from…" {
 		t.Errorf("around = %q", got)
 	}

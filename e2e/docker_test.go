@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -23,9 +24,25 @@ import (
 // buildx, which these machines lack (e2e/README.md).
 const docker = "/usr/bin/docker"
 
-// label marks every container the suite starts, so a run can sweep what
-// an interrupted run left behind.
+// label marks every container the suite starts, and ownerLabel the
+// process that started it, so a run can sweep what an interrupted run
+// left behind without touching a concurrent run's containers.
 const label = "dockslim.e2e=1"
+
+var (
+	runID      = strconv.Itoa(os.Getpid())
+	ownerLabel = "dockslim.e2e.pid=" + runID
+)
+
+// alive reports whether a process of that id runs (signal 0 probes it).
+func alive(pid string) bool {
+	n, err := strconv.Atoi(pid)
+	if err != nil || n <= 0 {
+		return false
+	}
+	err = syscall.Kill(n, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
 
 // Time bounds.
 const (
@@ -155,19 +172,40 @@ func removeContainer(name string) {
 	_, _ = command(context.Background(), commandBound, "", docker, "rm", "-f", "--volumes", name)
 }
 
-// sweep removes containers an interrupted matrix run may have left
-// behind: only those carrying the suite's label and a dockslim-e2e- name
-// (a concurrent report run's dockslim-report-* containers stay).
+// sweep removes what an interrupted matrix run left behind: containers
+// with the suite's label and a dockslim-e2e- name, and dockslim-e2e/*
+// images, whose owning process is gone. A concurrent run's (its process
+// alive) and a report run's (dockslim-report-*) stay.
 func sweep(t *testing.T) {
 	t.Helper()
-	ids, err := dockerOut("ps", "-aq", "--filter", "label="+label, "--filter", "name=^dockslim-e2e-")
+	out, err := dockerOut("ps", "-a", "--filter", "label="+label, "--filter", "name=^dockslim-e2e-",
+		"--format", `{{.ID}} {{.Label "dockslim.e2e.pid"}}`)
 	if err != nil {
 		t.Logf("sweep: %v", err)
 		return
 	}
-	for _, id := range strings.Fields(ids) {
-		t.Logf("sweep: removing container %s left by an earlier run", id)
-		removeContainer(id)
+	for _, line := range strings.Split(out, "\n") {
+		id, pid, _ := strings.Cut(strings.TrimSpace(line), " ")
+		if id != "" && isIndex(pid) && !alive(pid) {
+			t.Logf("sweep: removing container %s left by an earlier run", id)
+			removeContainer(id)
+		}
+	}
+	refs, err := dockerOut("image", "ls", "--filter", "reference=dockslim-e2e/*", "--format", "{{.Repository}}:{{.Tag}}")
+	if err != nil {
+		t.Logf("sweep: %v", err)
+		return
+	}
+	var stale []string
+	for _, ref := range strings.Fields(refs) {
+		// Only this scheme's tags (a process id); others are not ours to judge.
+		if i := strings.LastIndexByte(ref, ':'); i > 0 && isIndex(ref[i+1:]) && !alive(ref[i+1:]) {
+			stale = append(stale, ref)
+		}
+	}
+	if len(stale) > 0 {
+		t.Logf("sweep: removing images left by an earlier run: %s", strings.Join(stale, " "))
+		removeImages(t, stale...)
 	}
 }
 
@@ -216,7 +254,7 @@ func nonRootNumeric(user string) error {
 // images without a shell (scratch, distroless): docker create, then
 // docker export, read as a tar stream.
 func imageFiles(ref, name string) (map[string]int64, error) {
-	if _, err := dockerOut("create", "--name", name, "--label", label, "--network", "none", ref); err != nil {
+	if _, err := dockerOut("create", "--name", name, "--label", label, "--label", ownerLabel, "--network", "none", ref); err != nil {
 		return nil, err
 	}
 	defer removeContainer(name)
@@ -301,7 +339,7 @@ func (s *syncBuffer) String() string {
 // start runs image with host networking, removed on exit, bounded by
 // stop (which the caller defers) and by runBound.
 func start(name, image string, env ...string) (*container, error) {
-	args := []string{"run", "--rm", "--name", name, "--label", label, "--network", "host"}
+	args := []string{"run", "--rm", "--name", name, "--label", label, "--label", ownerLabel, "--network", "host"}
 	for _, e := range env {
 		args = append(args, "-e", e)
 	}

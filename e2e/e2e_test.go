@@ -232,9 +232,11 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 	df := parseDockerfile(string(src))
 	ensureBases(t, df.images())
 
+	// Names carry the run's id: two runs at once (or a report run) never
+	// share a tag or a container name.
 	slug := f.app + "-" + flavour
-	tag := "dockslim-e2e/" + slug
-	testTag := tag + "-test"
+	tag := "dockslim-e2e/" + slug + ":" + runID
+	testTag := "dockslim-e2e/" + slug + "-test:" + runID
 	t.Cleanup(func() { removeImages(t, tag, testTag) })
 	logs := filepath.Join(stateDir(), "logs")
 
@@ -270,7 +272,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 		tag, mb(r.size), r.finalBase, mb(r.baseSize), mb(r.size-r.baseSize), facts.user, took.Round(time.Second))
 
 	// What is inside, read from docker export (no shell needed).
-	files, err := imageFiles(tag, "dockslim-e2e-export-"+slug)
+	files, err := imageFiles(tag, "dockslim-e2e-export-"+slug+"-"+runID)
 	if err != nil {
 		t.Errorf("listing the image's files: %v", err)
 	} else {
@@ -284,7 +286,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 		port = freePort(t)
 		env = append(env, fmt.Sprintf("PORT=%d", port))
 	}
-	c, err := start("dockslim-e2e-"+slug, tag, env...)
+	c, err := start("dockslim-e2e-"+slug+"-"+runID, tag, env...)
 	if err != nil {
 		t.Fatal(err)
 	}
