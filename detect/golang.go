@@ -133,7 +133,8 @@ func goSetBuild(f *Facts, vendor, hasTests bool) {
 		}
 	}
 	if hasTests {
-		f.Details.TestCommand = "go test" + modFlag + " ./..."
+		// -trimpath as in the build, so the test stage reuses its compile cache.
+		f.Details.TestCommand = "go test -trimpath" + modFlag + " ./..."
 	}
 }
 
