@@ -72,6 +72,7 @@ var fixtures = []fixture{
 		app: "node-native", kind: "node", flavours: []string{"slim", "distroless"}, buildArgs: buildFromSource,
 		body:    `{"bcrypt":true,"from":"native"}`,
 		present: []string{"app/node_modules/bcrypt/lib/binding/*/bcrypt_lib.node", "app/server.js"},
+		absent:  []string{"app/hash.test.js"},
 	},
 	{
 		app: "node-next-standalone", kind: "node", flavours: []string{"slim", "distroless"},
@@ -82,14 +83,16 @@ var fixtures = []fixture{
 	{
 		app: "node-fastify", kind: "node", flavours: []string{"slim", "distroless"},
 		body:    `{"hello":"e2e","from":"fastify"}`,
-		present: []string{"app/server.js", "app/node_modules/fastify/package.json"},
+		present: []string{"app/server.js", "app/app.js", "app/node_modules/fastify/package.json"},
+		// No build step: the runtime copies the source, without its tests.
+		absent:  []string{"app/app.test.js"},
 		failing: map[string]string{"fail.test.js": failingNodeTest},
 	},
 	{
 		app: "node-pnpm", kind: "node", flavours: []string{"slim", "distroless"},
 		body:    `"from":"pnpm","day":"1 day"`,
 		present: []string{"app/server.js", "app/node_modules/ms"},
-		absent:  []string{"pnpm/store"},
+		absent:  []string{"pnpm/store", "app/uptime.test.js"},
 	},
 	{
 		app: "node-vite-static", kind: "static", flavours: []string{"slim"},

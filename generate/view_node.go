@@ -43,6 +43,10 @@ type NodeView struct {
 	// CopyContext copies the build context into the runtime (apps with
 	// no build step run their source).
 	CopyContext bool
+	// PruneSource, when set, is the RUN of a `source` stage that deletes
+	// the tests from a copy of the context; the runtime then copies that
+	// stage instead of the context, so it ships no source it does not run.
+	PruneSource *RunStep
 	// NeedsNodeModules is true when the runtime gets ProdDeps' node_modules.
 	NeedsNodeModules bool
 	// IgnoredOutputs are .dockerignore lines for build output the build
@@ -208,6 +212,9 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		n.ProdDeps = install(p.prod, true)
 		if a.BuildCommand == "" {
 			n.CopyContext = true
+			if a.TestCommand != "" && !startsTestFile(a.Start) {
+				n.PruneSource = &RunStep{Commands: []string{nodeTestFiles}}
+			}
 		} else {
 			// package.json stays: its "type" decides how node loads the files.
 			paths := append([]string{"package.json"}, na.OutputDirs...)
