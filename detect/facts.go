@@ -128,6 +128,13 @@ type PythonDetails struct {
 	// TestRequirementsFiles are requirement files that add the test tools
 	// (requirements-dev.txt, requirements-test.txt…), for the test stage.
 	TestRequirementsFiles []string
+	// BuildBackend and BuildRequires are the installed project's PEP 517
+	// [build-system] (pip's legacy setuptools default when a project has
+	// none), so its build tools can be installed once, before the source.
+	// BuildRequires keeps only strings that pass the Requirements rule;
+	// both are empty when one does not.
+	BuildBackend  string
+	BuildRequires []string
 }
 
 // GoDetails are Go-specific facts for rendering.

@@ -63,6 +63,9 @@ type PythonAnswers struct {
 	Requirements          []string `yaml:"requirements,flow"`
 	AppModule             string   `yaml:"appModule"`
 	CollectStatic         bool     `yaml:"collectStatic"`
+	// BuildBackend and BuildRequires: the project's [build-system].
+	BuildBackend  string   `yaml:"buildBackend,omitempty"`
+	BuildRequires []string `yaml:"buildRequires,flow,omitempty"`
 }
 
 // GoAnswers are the Go-specific answers (see detect.GoDetails).
@@ -130,6 +133,8 @@ func FromFacts(f *detect.Facts) *Answers {
 			Requirements:          clone(p.Requirements),
 			AppModule:             p.AppModule,
 			CollectStatic:         p.CollectStatic,
+			BuildBackend:          p.BuildBackend,
+			BuildRequires:         clone(p.BuildRequires),
 		}
 	case detect.Go:
 		a.AlpineRuntimePackages = clone(d.Go.AlpineRuntimePackages)

@@ -21,7 +21,11 @@ type PythonView struct {
 	BuildEnv []string
 	// Deps installs dependencies before the source is copied; Project
 	// installs the project itself after.
-	Deps    *RunStep
+	Deps *RunStep
+	// Backend installs the project's build backend into its own folder
+	// before the source is copied, so Project builds without pip's
+	// per-build isolated environment (nil for backends that need one).
+	Backend *RunStep
 	Project *RunStep
 	Build   *RunStep
 	// TestDeps adds the test tools in the test stage; Test runs them.
@@ -99,7 +103,7 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		p.Deps = &RunStep{Caches: pipCache, Binds: files("pyproject.toml", "pdm.lock"), Commands: []string{
 			"pdm export --prod --without-hashes -o /tmp/requirements.txt", venvPip + " -r /tmp/requirements.txt"}}
 		if pa.InstallProject {
-			p.Project = &RunStep{Caches: pipCache, Commands: []string{venvPip + " --no-deps ."}}
+			p.Backend, p.Project = projectInstall(pa, pipCache, true, nil)
 		}
 		p.TestDeps = &RunStep{Caches: pipCache, Commands: []string{
 			"pdm export --without-hashes -o /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
@@ -142,14 +146,10 @@ func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache) {
 		p.Deps = &RunStep{Caches: cache, Commands: []string{venvPip + " " + shellwords.Join(pa.Requirements)}}
 	}
 	if pa.InstallProject {
-		cmd := venvPip + " ."
-		if p.Deps != nil {
-			cmd = venvPip + " --no-deps ."
-		}
 		// setuptools builds in the source tree (build/, *.egg-info): a
 		// writable bind mount of the context over /app takes those writes
 		// and drops them, so they never reach the runtime's COPY of /app.
-		p.Project = &RunStep{Caches: cache, Binds: []Mount{{Target: ".", RW: true}}, Commands: []string{cmd}}
+		p.Backend, p.Project = projectInstall(pa, cache, p.Deps != nil, []Mount{{Target: ".", RW: true}})
 	}
 	if len(pa.TestRequirementsFiles) > 0 {
 		var tb []Mount
