@@ -60,6 +60,26 @@ var reportApps = []reportApp{
 		peers:     []string{"fly"},
 	},
 	{
+		app: "node-fastify", about: "Node: Fastify app without a build step (ES modules)",
+		edit: "app.js", comment: "//",
+		// package.json stays essential: its "type" makes node load ES modules.
+		essential: []string{"app/node_modules", "app/server.js", "app/app.js", "app/package.json"},
+		peers:     []string{"fly"},
+	},
+	{
+		app: "node-pnpm", about: "Node: pnpm app without a build step",
+		edit: "uptime.js", comment: "//",
+		essential: []string{"app/node_modules", "app/server.js", "app/uptime.js", "app/package.json"},
+		peers:     []string{"fly"},
+	},
+	{
+		app: "node-next-standalone", about: "Node: Next.js app with output: 'standalone'",
+		edit: "app/page.js", comment: "//",
+		// The standalone server, its traced node_modules, .next/static, public/.
+		essential: []string{"app"},
+		peers:     []string{"fly"},
+	},
+	{
 		app: "python-local-pkg", about: "Python: stdlib web app, requirements.txt naming a local package",
 		edit: "server.py", comment: "#",
 		essential: []string{"venv", "app"},
@@ -67,7 +87,26 @@ var reportApps = []reportApp{
 		peers:     []string{"docker-init-python"},
 	},
 	{
+		app: "python-pyproject", about: "Python: pyproject.toml project (setuptools) installed with pip install .",
+		edit: "hello_app/server.py", comment: "#",
+		essential: []string{"venv", "app"},
+		strict:    []string{"venv"},
+		peers:     []string{"docker-init-python"},
+	},
+	{
 		app: "go-root", about: "Go: root main HTTP service with a module dependency",
+		edit: "main.go", comment: "//",
+		essential: []string{"app"},
+		peers:     []string{"docker-guide-go", "flyctl-go"},
+	},
+	{
+		app: "go-cmd", about: "Go: cmd/* layout, built with --main ./cmd/api",
+		edit: "cmd/api/main.go", comment: "//",
+		essential: []string{"app"},
+		peers:     []string{"docker-guide-go", "flyctl-go"},
+	},
+	{
+		app: "go-vendor", about: "Go: vendored module (vendor/ committed)",
 		edit: "main.go", comment: "//",
 		essential: []string{"app"},
 		peers:     []string{"docker-guide-go", "flyctl-go"},
