@@ -2,6 +2,7 @@ package generate
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -44,11 +45,12 @@ func findPrune(dirs, globs []string) string {
 // such an app keeps its whole source.
 func startsTestFile(argv []string) bool {
 	for _, arg := range argv {
-		for _, seg := range strings.Split(strings.TrimPrefix(arg, "./"), "/") {
-			for _, d := range nodeTestDirs {
-				if seg == d && strings.Contains(arg, "/") {
-					return true
-				}
+		segs := strings.Split(strings.TrimPrefix(arg, "./"), "/")
+		for i, seg := range segs {
+			// A test folder counts only as a folder of the path, so a
+			// plain argument "test" is not taken for one.
+			if i < len(segs)-1 && slices.Contains(nodeTestDirs, seg) {
+				return true
 			}
 			for _, g := range nodeTestGlobs {
 				if ok, _ := path.Match(g, seg); ok {
