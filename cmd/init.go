@@ -3,15 +3,11 @@ package cmd
 import (
 	"context"
 	"errors"
-	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/dockslim/dockslim/detect"
-	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/pack"
+	"github.com/dockslim/dockslim/project"
 )
 
 // InitOptions are the inputs of `dockslim init`.
@@ -33,11 +29,9 @@ type InitOptions struct {
 	Start       string
 
 	// Pack is --pack SOURCE[@REF]; Sets are --set KEY=VALUE (pack
-	// variables). TemplatePack is the pack opened from them (see
-	// openInitPack), shared by the flag and form paths.
-	Pack         string
-	Sets         []string
-	TemplatePack *pack.Pack
+	// variables).
+	Pack string
+	Sets []string
 
 	Yes    bool
 	DryRun bool
@@ -106,47 +100,42 @@ asks line by line, also from a pipe; --yes never asks.`,
 	return c
 }
 
-var flavourNames = []string{detect.Alpine, detect.Slim, detect.Scratch, detect.Distroless}
-
 // validateFlags checks what can be checked before reading the project.
 func (o *InitOptions) validateFlags() error {
-	switch {
-	case o.Lang != "" && !slices.Contains([]string{detect.Node, detect.Python, detect.Go}, o.Lang):
-		return usageError{fmt.Errorf("--lang: %q is not node, python or go", o.Lang)}
-	case o.Flavour != "" && !slices.Contains(flavourNames, o.Flavour):
-		return usageError{fmt.Errorf("--flavour: %q is not one of %s", o.Flavour, strings.Join(flavourNames, ", "))}
-	case o.Native && o.NoNative:
+	if o.Native && o.NoNative {
 		return usageError{errors.New("--native and --no-native contradict each other")}
-	case o.Port < 0 || o.Port > 65535:
-		return usageError{fmt.Errorf("--port: %d is not a TCP port (1-65535)", o.Port)}
-	case o.Main != "" && o.Lang != "" && o.Lang != detect.Go:
-		return usageError{errors.New("--main applies to Go projects only")}
 	}
-	if o.PM != "" && o.Lang != "" {
-		if err := generate.CheckPackageManager(o.Lang, o.PM); err != nil {
-			return err
-		}
+	in, err := o.inputs()
+	if err != nil {
+		return err
 	}
-	return nil
+	return in.Check()
 }
 
-// overrides turns the flags into generate's overrides.
-func (o *InitOptions) overrides() generate.Overrides {
-	ov := generate.Overrides{
-		LanguageVersion: o.LangVersion,
-		Flavour:         o.Flavour,
-		Port:            o.Port,
-		Build:           o.Build,
-		BuildSet:        o.BuildSet,
-		Start:           o.Start,
+// inputs are the flags as the pipeline's Inputs.
+func (o *InitOptions) inputs() (project.Inputs, error) {
+	sets, err := pack.ParseSets(o.Sets)
+	if err != nil {
+		return project.Inputs{}, err
+	}
+	in := project.Inputs{
+		Lang: o.Lang, PM: o.PM, Main: o.Main,
+		LangVersion: o.LangVersion,
+		Flavour:     o.Flavour,
+		Port:        o.Port,
+		Start:       o.Start,
+		Sets:        sets,
 	}
 	switch {
 	case o.Native:
-		ov.Native = ptr(true)
+		in.Native = ptr(true)
 	case o.NoNative:
-		ov.Native = ptr(false)
+		in.Native = ptr(false)
 	}
-	return ov
+	if o.BuildSet {
+		in.Build = ptr(o.Build)
+	}
+	return in, nil
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -2,357 +2,210 @@ package cmd
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"io"
-	"slices"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/charmbracelet/huh"
-
-	"github.com/dockslim/dockslim/detect"
-	"github.com/dockslim/dockslim/generate"
 )
 
-// goFacts are the facts of a Go module with the given main packages.
-func goFacts(mains ...string) *detect.Facts {
-	f := &detect.Facts{
-		Dir: ".", Language: detect.Go, LanguageVersion: "1.24", PackageManager: "go",
-		Flavour: detect.Scratch, Flavours: []string{detect.Scratch, detect.Alpine, detect.Slim, detect.Distroless},
-		Mains: mains, Start: []string{"/app"}, Port: 8080, NativeDeps: []string{},
-		Sources: map[string]string{"languageVersion": "go.mod#go", "mains": "go.mod"},
+// copyExample copies examples/NAME into a fresh directory.
+func copyExample(t *testing.T, name string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), name)
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "examples", name))); err != nil {
+		t.Fatal(err)
 	}
-	if len(mains) == 1 {
-		f.Main = mains[0]
-	}
-	return f
+	return dir
 }
 
-func nodeFacts(native ...string) *detect.Facts {
-	f := &detect.Facts{
-		Dir: ".", Language: detect.Node, LanguageVersion: "22", PackageManager: "npm",
-		Start: []string{"node", "server.js"}, Port: 3000, NativeDeps: native,
-		Sources: map[string]string{"languageVersion": ".nvmrc", "packageManager": "package-lock.json", "nativeDeps": "package.json#dependencies"},
+// runInit runs `dockslim init args…` in-process with stdin and env.
+func runInit(ctx context.Context, stdin io.Reader, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	f := &Factory{
+		IO:      &IOStreams{In: stdin, Out: &out, ErrOut: &errOut},
+		Getenv:  func(k string) string { return env[k] },
+		Version: "v0.0.0-test",
 	}
-	f.Flavours = detect.Flavours(detect.FlavourInput{Language: detect.Node, Native: len(native) > 0})
-	f.Flavour = f.Flavours[0]
-	return f
+	code = Run(ctx, f, append([]string{"init"}, args...))
+	return code, out.String(), errOut.String()
 }
 
-func stateOf(f *detect.Facts, flags *InitOptions, style formStyle) formState {
-	if flags == nil {
-		flags = &InitOptions{}
-	}
-	return formState{Flags: flags, Answers: generate.FromFacts(f), Facts: f, Style: style}
-}
-
-func keys(qs []question) []string {
-	var out []string
-	for _, q := range qs {
-		out = append(out, q.Key)
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
 
-func TestQuestionsSkipWhatFlagsAnswered(t *testing.T) {
-	f := goFacts("./cmd/api", "./cmd/worker")
-	f.Main = "./cmd/api"
-	st := stateOf(f, nil, formStyle{})
-	if got, want := keys(runtimeQuestions(st)), []string{qVersion, qMain}; !slices.Equal(got, want) {
-		t.Errorf("runtime questions = %v, want %v", got, want)
-	}
-	if got, want := keys(commandQuestions(st)), []string{qNative, qStart, qBuild, qPort}; !slices.Equal(got, want) {
-		t.Errorf("command questions = %v, want %v", got, want)
-	}
-	if flavourQuestion(st) == nil {
-		t.Error("no flavour question")
-	}
-
-	flags := &InitOptions{LangVersion: "1.25", Main: "./cmd/api", NoNative: true, Start: "/app", BuildSet: true, Port: 9000, Flavour: "slim"}
-	st = stateOf(f, flags, formStyle{})
-	if qs := append(runtimeQuestions(st), commandQuestions(st)...); len(qs) != 0 {
-		t.Errorf("flags answered everything, still asked %v", keys(qs))
-	}
-	if q := flavourQuestion(st); q != nil {
-		t.Errorf("--flavour given, still asked %q", q.Title)
-	}
-}
-
-func TestMainQuestionOnlyWithSeveralMains(t *testing.T) {
-	st := stateOf(goFacts("./cmd/api"), nil, formStyle{})
-	if slices.Contains(keys(runtimeQuestions(st)), qMain) {
-		t.Error("one main package: nothing to ask")
-	}
-	f := goFacts("./cmd/api", "./cmd/worker")
-	st = stateOf(f, nil, formStyle{})
-	st.Answers.Main = "./cmd/api"
-	st.MustMain = f.Mains
-	for _, q := range runtimeQuestions(st) {
-		if q.Key != qMain {
-			continue
-		}
-		if !strings.Contains(q.Source, "choose one") || len(q.Options) != 2 || q.Options[1].Value != "./cmd/worker" {
-			t.Errorf("main question = %+v", q)
-		}
-		return
-	}
-	t.Error("several main packages and no --main: main not asked")
-}
-
-func TestPackageManagersDetectedFirst(t *testing.T) {
-	f := nodeFacts()
-	f.PackageManager = "pnpm"
-	f.Sources["packageManager"] = "pnpm-lock.yaml"
-	st := stateOf(f, nil, formStyle{})
-	for _, q := range runtimeQuestions(st) {
-		if q.Key == qPM {
-			if q.Options[0].Value != "pnpm" || q.Options[0].Label != "pnpm ← pnpm-lock.yaml" || q.Default != "pnpm" || len(q.Options) != 5 {
-				t.Errorf("pm question = %+v", q)
-			}
-			return
-		}
-	}
-	t.Error("no package manager question")
-}
-
-func TestFlavourQuestionOffersWhatWorks(t *testing.T) {
+// The files a form run writes are the files the equivalent flags write:
+// the form only fills in the options the flags fill in.
+func TestFormRunWritesWhatFlagsWrite(t *testing.T) {
+	accessible := map[string]string{"ACCESSIBLE": "1", "NO_COLOR": "1"}
 	for _, tc := range []struct {
-		name  string
-		facts *detect.Facts
-		want  []string
+		name, example, answers string
+		flags                  []string
 	}{
-		{"node", nodeFacts(), []string{"alpine", "slim", "distroless"}},
-		{"node native", nodeFacts("bcrypt"), []string{"slim", "alpine", "distroless"}},
-		{"go", goFacts("."), []string{"scratch", "alpine", "slim", "distroless"}},
+		{
+			name: "go: Enter through everything but the main package", example: "go-api",
+			// version, main 2, cgo, start, build, port, flavour
+			answers: "\n2\n\n\n\n\n\n",
+			flags:   []string{"--main", "./cmd/migrate"},
+		},
+		{
+			name: "go: another version, cgo, flavour and port", example: "go-api",
+			answers: "1.25\n1\n2\n\n\n9000\n2\n", // flavours with cgo: slim, alpine, distroless
+			flags:   []string{"--main", "./cmd/api", "--lang-version", "1.25", "--native", "--port", "9000", "--flavour", "alpine"},
+		},
+		{
+			name: "node: package manager, start and build", example: "node-express",
+			// version, pm 4 (pnpm), native, start, build, port, flavour 2
+			answers: "24\n4\n\nnode --enable-source-maps dist/server.js\ntsc -p .\n\n2\n",
+			flags:   []string{"--lang-version", "24", "--pm", "pnpm", "--start", "node --enable-source-maps dist/server.js", "--build", "tsc -p .", "--flavour", "slim"},
+		},
+		{
+			name: "python: no native modules", example: "python-fastapi",
+			// version, pm, native 2 (none), start, build, port, flavour 2
+			answers: "\n\n2\n\n\n8080\n2\n",
+			flags:   []string{"--no-native", "--port", "8080", "--flavour", "alpine"},
+		},
 	} {
-		q := flavourQuestion(stateOf(tc.facts, nil, formStyle{}))
-		var got []string
-		for i, o := range q.Options {
-			got = append(got, o.Value)
-			if !strings.Contains(o.Label, flavourReasons[o.Value]) {
-				t.Errorf("%s: %q lacks its reason", tc.name, o.Label)
+		t.Run(tc.name, func(t *testing.T) {
+			formDir, flagDir := copyExample(t, tc.example), copyExample(t, tc.example)
+			code, stdout, stderr := runInit(t.Context(), strings.NewReader(tc.answers), accessible, formDir)
+			if code != 0 {
+				t.Fatalf("form run: exit %d\n%s\n%s", code, stdout, stderr)
 			}
-			if (i == 0) != strings.HasSuffix(o.Label, "(recommended)") {
-				t.Errorf("%s: %q: only the first is recommended", tc.name, o.Label)
+			args := append([]string{"--yes"}, tc.flags...)
+			if code, _, stderr := runInit(t.Context(), strings.NewReader(""), nil, append(args, flagDir)...); code != 0 {
+				t.Fatalf("flag run: exit %d\n%s", code, stderr)
 			}
-		}
-		if !slices.Equal(got, tc.want) || q.Default != tc.want[0] {
-			t.Errorf("%s: flavours %v default %q, want %v", tc.name, got, q.Default, tc.want)
-		}
-	}
-	// A cgo binary cannot run on scratch: not offered.
-	f := goFacts(".")
-	f.CGO = true
-	q := flavourQuestion(stateOf(f, nil, formStyle{}))
-	if slices.ContainsFunc(q.Options, func(o option) bool { return o.Value == detect.Scratch }) {
-		t.Error("scratch offered for a cgo binary")
-	}
-}
-
-func TestNativeAnswer(t *testing.T) {
-	deps := []string{"bcrypt", "canvas"}
-	for _, tc := range []struct {
-		sel  []string
-		want string
-		bad  bool
-	}{
-		{[]string{"bcrypt", "canvas", toolchainOption}, nativeYes, false},
-		{nil, nativeNo, false},
-		{[]string{toolchainOption}, nativeYes, false},
-		{[]string{"bcrypt", toolchainOption}, "", true},
-		{[]string{"bcrypt", "canvas"}, "", true},
-	} {
-		got, err := nativeAnswer(tc.sel, deps)
-		if got != tc.want || (err != nil) != tc.bad {
-			t.Errorf("nativeAnswer(%v) = %q, %v", tc.sel, got, err)
-		}
-	}
-}
-
-func TestSourcesSayWhereValuesCameFrom(t *testing.T) {
-	f := nodeFacts()
-	st := stateOf(f, nil, formStyle{})
-	if got := st.source("languageVersion", "22", "22"); got != "22 ← .nvmrc" {
-		t.Errorf("detected: %q", got)
-	}
-	if got := st.source("port", "3000", "3000"); got != "3000 ← default" {
-		t.Errorf("default: %q", got)
-	}
-	st.Recorded = true
-	if got := st.source("languageVersion", "20", "22"); got != "20 ← .dockslim.yaml (detected now: 22 ← .nvmrc)" {
-		t.Errorf("recorded: %q", got)
-	}
-}
-
-// runAccessible runs a form headless in accessible mode over input.
-func runAccessible(t *testing.T, spec formSpec, input string) (*formResult, string) {
-	t.Helper()
-	form, res := newForm(formStyle{Accessible: true}, spec)
-	var out bytes.Buffer
-	lr := newLineReader(t.Context(), strings.NewReader(input))
-	defer lr.Close()
-	if err := form.WithInput(lr).WithOutput(&out).Run(); err != nil {
-		t.Fatal(err)
-	}
-	return res, out.String()
-}
-
-func TestFormAccessibleHeadless(t *testing.T) {
-	f := goFacts("./cmd/api", "./cmd/worker")
-	st := stateOf(f, nil, formStyle{Accessible: true})
-	st.Answers.Main = "./cmd/api"
-	qs := append(runtimeQuestions(st), commandQuestions(st)...)
-
-	// Enter through everything keeps every pre-filled answer.
-	res, out := runAccessible(t, formSpec{Heading: "Runtime", Qs: qs}, strings.Repeat("\n", len(qs)))
-	for _, q := range qs {
-		if got := res.value(q.Key); got != q.Default {
-			t.Errorf("%s = %q after Enter, want %q", q.Key, got, q.Default)
-		}
-	}
-	if !strings.Contains(out, "Go version [1.24 ← go.mod#go; Enter keeps it]:") {
-		t.Errorf("the version prompt does not show the value and its source:\n%s", out)
-	}
-
-	// Answers: version 1.25, main 2, cgo 2, a start with a shell
-	// operator (refused and asked again), build as is, port 9090.
-	res, out = runAccessible(t, formSpec{Qs: qs}, "1.25\n2\n2\n/app a && b\n/app serve\n\n9090\n")
-	want := map[string]string{qVersion: "1.25", qMain: "./cmd/worker", qNative: nativeYes, qStart: "/app serve", qPort: "9090"}
-	for k, v := range want {
-		if got := res.value(k); got != v {
-			t.Errorf("%s = %q, want %q", k, got, v)
-		}
-	}
-	if !strings.Contains(out, `the shell operator "&&"`) {
-		t.Errorf("the start command's error is not shown:\n%s", out)
-	}
-
-	// A version that is not one is refused inline, like --lang-version.
-	_, out = runAccessible(t, formSpec{Qs: qs[:1]}, "latest\n1.26\n")
-	if !strings.Contains(out, `"latest" is not a version like 22, 3.12 or 1.24.3`) {
-		t.Errorf("no inline version error:\n%s", out)
-	}
-}
-
-func TestFileQuestionKeepsByDefault(t *testing.T) {
-	q := fileQuestion("Dockerfile")
-	res, out := runAccessible(t, formSpec{Qs: []question{q}}, "\n")
-	if res.value(q.Key) != fileKeep {
-		t.Errorf("Enter chose %q, want keep", res.value(q.Key))
-	}
-	if !strings.Contains(out, "write dockslim's version to Dockerfile.dockslim") {
-		t.Errorf("no beside option:\n%s", out)
-	}
-	res, _ = runAccessible(t, formSpec{Qs: []question{q}}, "3\n")
-	if res.value(q.Key) != fileBeside {
-		t.Errorf("3 chose %q, want beside", res.value(q.Key))
-	}
-}
-
-// runTerminal drives the full (bubbletea) form headless: keys go in
-// through a pipe, the drawing goes to a buffer.
-func runTerminal(t *testing.T, spec formSpec, keys ...string) (*formResult, error) {
-	t.Helper()
-	form, res := newForm(formStyle{NoColor: true}, spec)
-	pr, pw := io.Pipe()
-	defer pw.Close()
-	done := make(chan error, 1)
-	go func() { done <- form.WithInput(pr).WithOutput(io.Discard).WithWidth(80).Run() }()
-	for _, k := range keys {
-		time.Sleep(30 * time.Millisecond)
-		if _, err := io.WriteString(pw, k); err != nil {
-			t.Fatal(err)
-		}
-	}
-	select {
-	case err := <-done:
-		return res, err
-	case <-time.After(5 * time.Second):
-		t.Fatal("the form did not finish")
-	}
-	return nil, nil
-}
-
-const (
-	keyEnter = "\r"
-	keyDown  = "\x1b[B"
-	keySpace = " "
-	keyCtrlC = "\x03"
-)
-
-func TestFormTerminalHeadless(t *testing.T) {
-	f := nodeFacts("bcrypt")
-	st := stateOf(f, &InitOptions{Start: "node server.js", BuildSet: true, Port: 3000}, formStyle{})
-	qs := commandQuestions(st) // the native multi-select only
-	if len(qs) != 1 || qs[0].Kind != askMulti {
-		t.Fatalf("questions = %+v", qs)
-	}
-	// Enter keeps bcrypt and the toolchain.
-	res, err := runTerminal(t, formSpec{Qs: qs}, keyEnter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := nativeAnswer(*res.Multi[qNative], []string{"bcrypt"}); got != nativeYes {
-		t.Errorf("Enter: native %q, want yes", got)
-	}
-	// Clearing both builds without a toolchain.
-	res, err = runTerminal(t, formSpec{Qs: qs}, keySpace, keyDown, keySpace, keyEnter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := nativeAnswer(*res.Multi[qNative], []string{"bcrypt"}); got != nativeNo {
-		t.Errorf("cleared: native %q (selection %v), want no", got, *res.Multi[qNative])
-	}
-
-	// The flavour select: down twice picks the third.
-	fq := flavourQuestion(st)
-	res, err = runTerminal(t, formSpec{Qs: []question{*fq}}, keyDown, keyDown, keyEnter)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := res.value(qFlavour); got != fq.Options[2].Value {
-		t.Errorf("flavour = %q, want %q", got, fq.Options[2].Value)
-	}
-
-	// Ctrl-C aborts.
-	if _, err := runTerminal(t, formSpec{Qs: []question{*fq}}, keyDown, keyCtrlC); !errors.Is(err, huh.ErrUserAborted) {
-		t.Errorf("Ctrl-C: %v, want huh.ErrUserAborted", err)
-	}
-}
-
-func TestFormMode(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		return func(k string) string {
-			for i := 0; i+1 < len(kv); i += 2 {
-				if kv[i] == k {
-					return kv[i+1]
+			got, want := tree(t, formDir), tree(t, flagDir)
+			if len(got) != len(want) {
+				t.Errorf("form run wrote %d files, flags %d", len(got), len(want))
+			}
+			for name, w := range want {
+				if got[name] != w {
+					t.Errorf("%s differs between the form run and %v:\n--- form\n%s\n--- flags\n%s", name, tc.flags, got[name], w)
 				}
 			}
-			return ""
+			if t.Failed() {
+				t.Logf("form stdout:\n%s\nstderr:\n%s", stdout, stderr)
+			}
+		})
+	}
+}
+
+// Ctrl-C while the form waits for an answer: exit 130, nothing written.
+func TestFormInterruptedWritesNothing(t *testing.T) {
+	dir := copyExample(t, "go-api")
+	ctx, cancel := context.WithCancel(t.Context())
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		io.WriteString(pw, "\n2\n") // two answers, then the person presses Ctrl-C
+		time.Sleep(50 * time.Millisecond)
+		cancel()
+	}()
+	code, _, stderr := runInit(ctx, pr, map[string]string{"ACCESSIBLE": "1"}, dir)
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "interrupted; nothing was written") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	for _, name := range []string{"Dockerfile", ".dockerignore", ".dockslim.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s written after an interrupt", name)
 		}
 	}
-	tty := &IOStreams{StdinTTY: true, StdoutTTY: true}
-	pipe := &IOStreams{}
-	for _, tc := range []struct {
-		name       string
-		opts       InitOptions
-		show, acc  bool
-		noColorToo bool
-	}{
-		{"terminal", InitOptions{IO: tty, Getenv: env()}, true, false, false},
-		{"--yes in a terminal", InitOptions{IO: tty, Yes: true, Getenv: env()}, false, false, false},
-		{"--yes with ACCESSIBLE", InitOptions{IO: pipe, Yes: true, Getenv: env("ACCESSIBLE", "1")}, false, false, false},
-		{"pipe", InitOptions{IO: pipe, Getenv: env()}, false, false, false},
-		{"stdout only", InitOptions{IO: &IOStreams{StdoutTTY: true}, Getenv: env()}, false, false, false},
-		{"ACCESSIBLE from a pipe", InitOptions{IO: pipe, Getenv: env("ACCESSIBLE", "1")}, true, true, false},
-		{"ACCESSIBLE=0", InitOptions{IO: pipe, Getenv: env("ACCESSIBLE", "0")}, false, false, false},
-		{"dumb terminal", InitOptions{IO: tty, Getenv: env("TERM", "dumb")}, true, true, false},
-		{"NO_COLOR", InitOptions{IO: tty, Getenv: env("NO_COLOR", "1")}, true, false, true},
-	} {
-		show, style := tc.opts.formMode()
-		if show != tc.show || show && style.Accessible != tc.acc || style.NoColor != tc.noColorToo {
-			t.Errorf("%s: show %v, style %+v", tc.name, show, style)
+}
+
+// A re-run pre-fills from .dockslim.yaml and says which detected facts
+// changed since; the recorded answer stays unless changed in the form.
+func TestFormRerunPrefillsFromRecord(t *testing.T) {
+	dir := copyExample(t, "node-express")
+	env := map[string]string{"ACCESSIBLE": "1"}
+	if code, _, stderr := runInit(t.Context(), strings.NewReader(strings.Repeat("\n", 10)), env, dir); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".nvmrc"), []byte("24\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runInit(t.Context(), strings.NewReader(strings.Repeat("\n", 10)), env, dir)
+	if code != 0 {
+		t.Fatalf("re-run: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, `detected version "24" (recorded "22") since .dockslim.yaml was written`) {
+		t.Errorf("no word of the changed version:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "Node.js version [22 ← .dockslim.yaml (detected now: 24 ← .nvmrc); Enter keeps it]:") {
+		t.Errorf("the version question does not show both:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "everything is up to date") {
+		t.Errorf("Enter through everything changed something:\n%s", stderr)
+	}
+	// Answering 24 takes it; the Dockerfile then differs, and the last
+	// answer overwrites it (Enter would keep it).
+	code, _, stderr = runInit(t.Context(), strings.NewReader("24\n"+strings.Repeat("\n", 6)+"2\n"), env, dir)
+	if code != 0 {
+		t.Fatalf("re-run: exit %d\n%s", code, stderr)
+	}
+	df, _ := os.ReadFile(filepath.Join(dir, "Dockerfile"))
+	rec, _ := os.ReadFile(filepath.Join(dir, ".dockslim.yaml"))
+	if !strings.Contains(string(df), "ARG NODE_VERSION=24") || !strings.Contains(string(rec), `languageVersion: "24"`) {
+		t.Errorf("the answer did not reach the files:\n%s\n%s\n%s", df, rec, stderr)
+	}
+}
+
+// Choosing another main package re-runs detection, as --main does; the
+// version recorded in .dockslim.yaml (a person's choice) and kept with
+// Enter is still the one used — and the "same answers as flags" line,
+// run on a copy with the same record, writes the same files.
+func TestFormKeepsRecordedVersionWhenMainChanges(t *testing.T) {
+	dir, twin := copyExample(t, "go-api"), copyExample(t, "go-api")
+	for _, d := range []string{dir, twin} {
+		if code, _, stderr := runInit(t.Context(), strings.NewReader(""), nil, "--yes", "--main", "./cmd/api", "--lang-version", "1.25", d); code != 0 {
+			t.Fatalf("flag run: exit %d\n%s", code, stderr)
+		}
+	}
+	// version (Enter), main 2, then Enter through; overwrite the Dockerfile.
+	code, stdout, stderr := runInit(t.Context(), strings.NewReader("\n2\n\n\n\n\n\n2\n"), map[string]string{"ACCESSIBLE": "1"}, dir)
+	if code != 0 {
+		t.Fatalf("form run: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Go version [1.25 ← .dockslim.yaml (detected now: 1.26.8 ← go.mod#toolchain); Enter keeps it]:") {
+		t.Errorf("version prompt:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "same answers as flags: dockslim init --yes --main ./cmd/migrate "+dir+"\n") {
+		t.Errorf("flags line:\n%s", stderr)
+	}
+	df, _ := os.ReadFile(filepath.Join(dir, "Dockerfile"))
+	if !strings.Contains(string(df), "ARG GO_VERSION=1.25") || !strings.Contains(string(df), "./cmd/migrate") {
+		t.Errorf("Dockerfile:\n%s", df)
+	}
+	if code, _, stderr := runInit(t.Context(), strings.NewReader(""), nil, "--yes", "--force", "--main", "./cmd/migrate", twin); code != 0 {
+		t.Fatalf("flags line run: exit %d\n%s", code, stderr)
+	}
+	got, want := tree(t, dir), tree(t, twin)
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: the form run and its flags line differ:\n--- form\n%s\n--- flags\n%s", name, got[name], w)
 		}
 	}
 }

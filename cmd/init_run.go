@@ -4,143 +4,96 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
+	"github.com/dockslim/dockslim/internal/form"
 	"github.com/dockslim/dockslim/internal/shellwords"
 	"github.com/dockslim/dockslim/pack"
+	"github.com/dockslim/dockslim/project"
 )
 
+// initRun is `dockslim init`: open the project, choose the pack, resolve
+// the answers (from the flags alone, or through the form), render, and
+// show (--dry-run) or write.
 func initRun(ctx context.Context, opts *InitOptions) error {
-	if opts.TemplatePack == nil {
-		p, err := openInitPack(ctx, opts)
-		if err != nil {
+	in, err := opts.inputs()
+	if err != nil {
+		return err
+	}
+	proj, err := project.Open(opts.Dir)
+	if err != nil {
+		return err
+	}
+	if _, rerr := proj.Record(); rerr != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "warning: ignoring %v\n", rerr)
+	}
+	pk, err := openInitPack(ctx, opts, proj)
+	if err != nil {
+		return err
+	}
+	show, style := opts.formMode()
+	var sess *form.Session
+	var res *project.Resolution
+	if show {
+		sess = form.New(ctx, form.Config{Project: proj, Pack: pk, Flags: in, Style: style, In: opts.IO.In, Out: opts.IO.Out, ErrOut: opts.IO.ErrOut})
+		defer sess.Close()
+		if in, res, err = sess.Ask(ctx); err != nil {
 			return err
 		}
-		opts.TemplatePack = p
+	} else if res, err = proj.Resolve(ctx, in, pk); err != nil {
+		return err
 	}
-	if show, style := opts.formMode(); show {
-		return initInteractive(ctx, opts, style)
-	}
-	a, f, err := resolveAnswers(ctx, opts)
+	files, err := project.Render(ctx, pk, opts.Version, res.Answers)
 	if err != nil {
 		return err
 	}
-	printAnswers(opts.IO.ErrOut, a, f)
-	for _, w := range f.Warnings {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
-	}
-	files, err := renderAll(ctx, opts.TemplatePack, opts.Version, a)
+	plan, err := proj.Plan(files)
 	if err != nil {
 		return err
 	}
-	plan, err := generate.Plan(opts.Dir, files)
-	if err != nil {
-		return err
+	printAnswers(opts.IO.ErrOut, res)
+	if show {
+		fmt.Fprintf(opts.IO.ErrOut, "same answers as flags: %s\n", shellwords.Join(opts.flagsFor(in)))
+		printFiles(opts.IO.ErrOut, plan, opts.Force)
+	} else {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+		}
 	}
 	if opts.DryRun {
 		return showPlan(opts.IO, plan)
 	}
-	return writePlan(ctx, opts, plan)
-}
-
-// resolveAnswers detects the project and applies, in rising precedence,
-// the answers a previous run recorded and the flags. Flags that change
-// what detection derives (--lang, --pm, --main) go to detect itself and
-// start from fresh detection.
-func resolveAnswers(ctx context.Context, opts *InitOptions) (*generate.Answers, *detect.Facts, error) {
-	prev := previousAnswers(opts)
-	req := generate.Request{
-		Dir:       opts.Dir,
-		Detect:    detect.Options{Language: opts.Lang, PackageManager: opts.PM, Main: opts.Main},
-		Overrides: opts.overrides(),
-	}
-	if prev != nil {
-		// Recorded choices steer detection like flags, unless a flag
-		// says otherwise.
-		if req.Detect.Language == "" {
-			req.Detect.Language = prev.Language
+	choose := func(string) project.Choice { return project.Overwrite }
+	switch {
+	case show:
+		if choose, err = sess.Files(ctx, plan, opts.Force); err != nil {
+			return err
 		}
-		if req.Detect.Language == prev.Language {
-			if req.Detect.PackageManager == "" {
-				req.Detect.PackageManager = prev.PackageManager
-			}
-			if req.Detect.Main == "" {
-				req.Detect.Main = prev.Main
-			}
-		} else {
-			prev = nil
+	case !opts.Force:
+		if refused := project.Differing(plan); len(refused) > 0 {
+			return &ExitError{Code: ExitDrift, Err: fmt.Errorf("%s %s from what dockslim would write; left alone, nothing written (see the changes with --dry-run, replace with --force)",
+				strings.Join(refused, " and "), pluralVerb(len(refused), "differs", "differ"))}
 		}
 	}
-	a, f, err := generate.Resolve(ctx, req)
+	w, err := proj.Write(ctx, plan, choose)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	if prev == nil || opts.PM != "" || opts.Main != "" {
-		return withPack(opts, a, f)
+	for _, k := range w.Kept {
+		fmt.Fprintf(opts.IO.ErrOut, "kept your %s; dockslim's version was not written (see it with --dry-run)\n", k)
 	}
-	for _, c := range changedFacts(prev, generate.FromFacts(f)) {
-		f.Warnings = append(f.Warnings, "detected "+c+" since "+generate.ConfigFile+" was written; keeping the recorded answer (pass the flag to change it)")
+	switch {
+	case len(w.Wrote) > 0:
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", strings.Join(w.Wrote, ", "))
+	case len(w.Kept) > 0:
+		fmt.Fprintln(opts.IO.ErrOut, "nothing written")
+	default:
+		fmt.Fprintln(opts.IO.ErrOut, "everything is up to date; nothing written")
 	}
-	// The recorded answers win over detection; flags win over both.
-	if err := generate.Apply(prev, req.Overrides); err != nil {
-		return nil, nil, err
-	}
-	return withPack(opts, prev, f)
-}
-
-// previousAnswers returns the answers an earlier run recorded in
-// .dockslim.yaml, or nil (an unreadable file is reported and ignored).
-func previousAnswers(opts *InitOptions) *generate.Answers {
-	data, err := os.ReadFile(filepath.Join(opts.Dir, generate.ConfigFile))
-	if err != nil {
-		return nil
-	}
-	cfg, err := generate.ParseConfig(data)
-	if err != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: ignoring %v\n", err)
-		return nil
-	}
-	return cfg.Answers
-}
-
-// changedFacts lists detected values that differ from recorded answers.
-func changedFacts(prev, now *generate.Answers) []string {
-	var out []string
-	diff := func(what, a, b string) {
-		if a != b {
-			out = append(out, fmt.Sprintf("%s %q (recorded %q)", what, b, a))
-		}
-	}
-	diff("version", prev.LanguageVersion, now.LanguageVersion)
-	diff("package manager", prev.PackageManager, now.PackageManager)
-	diff("framework", prev.Framework, now.Framework)
-	diff("build command", prev.BuildCommand, now.BuildCommand)
-	diff("start", shellwords.Join(prev.Start), shellwords.Join(now.Start))
-	diff("port", strconv.Itoa(prev.Port), strconv.Itoa(now.Port))
-	diff("native dependencies", strings.Join(prev.NativeDeps, ", "), strings.Join(now.NativeDeps, ", "))
-	diff("main package", prev.Main, now.Main)
-	return out
-}
-
-// renderAll renders the Dockerfile and .dockerignore with the template
-// pack, and the .dockslim.yaml that records how (the pack's source, ref
-// and commit included).
-func renderAll(ctx context.Context, p *pack.Pack, version string, a *generate.Answers) ([]generate.File, error) {
-	files, err := p.Render(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := generate.NewConfig(version, a, p.Ref(), files).Marshal()
-	if err != nil {
-		return nil, err
-	}
-	return append(files, generate.File{Name: generate.ConfigFile, Data: cfg}), nil
+	return nil
 }
 
 // showPlan prints a unified diff per file that would change (--dry-run).
@@ -156,43 +109,6 @@ func showPlan(io *IOStreams, plan []generate.Planned) error {
 	return nil
 }
 
-// writePlan writes new and changed files. A user's file that differs is
-// replaced only with --force; otherwise nothing at all is written and
-// the exit status is 1. .dockslim.yaml is dockslim's own record and is
-// rewritten whenever the files it describes are in place.
-func writePlan(ctx context.Context, opts *InitOptions, plan []generate.Planned) error {
-	var refused []string
-	for _, p := range plan {
-		if p.Status == generate.Differs && p.Name != generate.ConfigFile && !opts.Force {
-			refused = append(refused, p.Name)
-		}
-	}
-	if len(refused) > 0 {
-		return &ExitError{Code: ExitDrift, Err: fmt.Errorf("%s %s from what dockslim would write; left alone, nothing written (see the changes with --dry-run, replace with --force)",
-			strings.Join(refused, " and "), pluralVerb(len(refused), "differs", "differ"))}
-	}
-	// Last chance to stop: an interrupt before this point writes nothing.
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	var wrote []string
-	for _, p := range plan {
-		if p.Status == generate.Unchanged {
-			continue
-		}
-		if err := generate.WriteFile(opts.Dir, p.Name, p.Data, p.Mode); err != nil {
-			return err
-		}
-		wrote = append(wrote, p.Name)
-	}
-	if len(wrote) == 0 {
-		fmt.Fprintln(opts.IO.ErrOut, "everything is up to date; nothing written")
-		return nil
-	}
-	fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", strings.Join(wrote, ", "))
-	return nil
-}
-
 func pluralVerb(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -200,9 +116,10 @@ func pluralVerb(n int, one, many string) string {
 	return many
 }
 
-// printAnswers shows the choices a non-interactive run made, each with
-// where it came from, so a CI log says what was decided.
-func printAnswers(w io.Writer, a *generate.Answers, f *detect.Facts) {
+// printAnswers shows the choices a run made, each with where it came
+// from, so a CI log says what was decided.
+func printAnswers(w io.Writer, res *project.Resolution) {
+	a, f := res.Answers, res.Facts
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	src := func(key string, detected, answered string) string {
 		switch {
@@ -234,4 +151,61 @@ func printAnswers(w io.Writer, a *generate.Answers, f *detect.Facts) {
 	row("port", "port", strconv.Itoa(f.Port), strconv.Itoa(a.Port))
 	row("native deps", "nativeDeps", strings.Join(f.NativeDeps, ", "), strings.Join(a.NativeDeps, ", "))
 	tw.Flush()
+}
+
+// printFiles is the form's summary of what will happen to each file.
+func printFiles(w io.Writer, plan []generate.Planned, force bool) {
+	fmt.Fprintln(w, "files:")
+	for _, p := range plan {
+		what := "new"
+		switch {
+		case p.Status == generate.Unchanged:
+			what = "unchanged"
+		case p.Status == generate.Differs && p.Name == project.RecordFile:
+			what = "updated (dockslim's record)"
+		case p.Status == generate.Differs && force:
+			what = "exists and differs: replaced (--force)"
+		case p.Status == generate.Differs:
+			what = "exists and differs: keep, overwrite or write " + project.BesideName(p.Name) + "?"
+		}
+		fmt.Fprintf(w, "  %-15s %s\n", p.Name, what)
+	}
+}
+
+// flagsFor is the command line that gives the same answers without the
+// form: the inputs as flags, and the flags that are not inputs.
+func (o *InitOptions) flagsFor(in project.Inputs) []string {
+	args := append([]string{"dockslim", "init", "--yes"}, in.Args()...)
+	if o.Pack != "" {
+		args = append(args, "--pack", o.Pack)
+	}
+	if o.Force {
+		args = append(args, "--force")
+	}
+	if o.Dir != "." && o.Dir != "" {
+		args = append(args, o.Dir)
+	}
+	return args
+}
+
+// openInitPack opens the pack init renders with (--pack, DOCKSLIM_PACK,
+// the record, the user config, the embedded pack) and says which it is
+// when it is not the embedded one.
+func openInitPack(ctx context.Context, opts *InitOptions, proj *project.Project) (*pack.Pack, error) {
+	popts, err := packOptions(opts.IO, opts.Getenv, opts.Version)
+	if err != nil {
+		return nil, err
+	}
+	choice := project.PackChoice{Flag: opts.Pack, Env: getenvOr(opts.Getenv, "DOCKSLIM_PACK")}
+	if path, err := userConfigPath(opts.Getenv); err == nil {
+		choice.UserConfig = path
+	}
+	p, err := proj.OpenPack(ctx, choice, popts)
+	if err != nil {
+		return nil, err
+	}
+	if !p.IsEmbedded() {
+		fmt.Fprintf(opts.IO.ErrOut, "using %s\n", p.Describe())
+	}
+	return p, nil
 }

@@ -11,6 +11,8 @@ import (
 )
 
 var (
+	// Runtime and tool versions: 22, 3.12, 1.24.3.
+	versionRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}$`)
 	// Debian and Alpine package names (policy: lower case, digits, + - .).
 	packageRE = regexp.MustCompile(`^[a-z0-9][a-z0-9+.\-]*$`)
 	// Words that are printed into Dockerfile lines as they are.
@@ -44,8 +46,10 @@ func (a *Answers) Check() error {
 	if !slices.Contains(AllowedFlavours(a), a.Flavour) {
 		return bad("flavour", "%q does not work for this project (works: %s)", a.Flavour, strings.Join(AllowedFlavours(a), ", "))
 	}
-	if a.Port < 0 || a.Port > 65535 {
-		return bad("port", "%d is not a TCP port", a.Port)
+	if a.Port != 0 {
+		if err := CheckPort(a.Port); err != nil {
+			return bad("port", "%v", err)
+		}
 	}
 	for _, c := range []struct{ field, cmd string }{{"buildCommand", a.BuildCommand}, {"testCommand", a.TestCommand}} {
 		if err := shellwords.CheckBuild(c.cmd); err != nil {
@@ -104,6 +108,25 @@ func (a *Answers) Check() error {
 		if strings.ContainsAny(v, "\x00\r\n") {
 			return bad("vars."+k, "%q holds a line break or NUL byte", v)
 		}
+	}
+	return nil
+}
+
+// CheckVersion validates a runtime version as a person gives it (a
+// leading v is dropped) and returns it as templates print it.
+func CheckVersion(v string) (string, error) {
+	clean := strings.TrimPrefix(v, "v")
+	if !versionRE.MatchString(clean) {
+		return "", fmt.Errorf("%q is not a version like 22, 3.12 or 1.24.3", v)
+	}
+	return clean, nil
+}
+
+// CheckPort validates a port to EXPOSE: the one rule for flags, the form
+// and .dockslim.yaml (where 0 means no port).
+func CheckPort(n int) error {
+	if n < 1 || n > 65535 {
+		return fmt.Errorf("%d is not a TCP port (1-65535)", n)
 	}
 	return nil
 }

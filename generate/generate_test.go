@@ -2,10 +2,8 @@ package generate
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -22,54 +20,6 @@ func nodeAnswers() *Answers {
 		Vars:          map[string]string{},
 	}
 }
-
-func TestApplyRejectsUnsafeValues(t *testing.T) {
-	cases := map[string]struct {
-		o    Overrides
-		flag string
-	}{
-		"start operator":   {Overrides{Start: "node a.js && node b.js"}, "--start"},
-		"start subst":      {Overrides{Start: "node $(cat f)"}, "--start"},
-		"start newline":    {Overrides{Start: "node a.js\nnode b.js"}, "--start"},
-		"start assignment": {Overrides{Start: "PORT=1 node a.js"}, "--start"},
-		"build newline":    {Overrides{Build: "npm run build\nrm -rf /", BuildSet: true}, "--build"},
-		"build nul":        {Overrides{Build: "a\x00b", BuildSet: true}, "--build"},
-		"build heredoc":    {Overrides{Build: "cat <<EOF", BuildSet: true}, "--build"},
-		"port":             {Overrides{Port: 70000}, "--port"},
-		"version":          {Overrides{LanguageVersion: "22; rm -rf /"}, "--lang-version"},
-		"flavour":          {Overrides{Flavour: "scratch"}, "--flavour"},
-	}
-	for name, c := range cases {
-		a := nodeAnswers()
-		err := Apply(a, c.o)
-		var ie *InputError
-		if !errors.As(err, &ie) || ie.Flag != c.flag {
-			t.Errorf("%s: got %v, want an InputError for %s", name, err, c.flag)
-		}
-	}
-	a := nodeAnswers()
-	if err := Apply(a, Overrides{Build: "tsc -b && vite build", BuildSet: true, Start: `node "my app.js"`, Port: 8080, Flavour: "slim"}); err != nil {
-		t.Fatal(err)
-	}
-	if a.BuildCommand != "tsc -b && vite build" || !reflect.DeepEqual(a.Start, []string{"node", "my app.js"}) || a.Port != 8080 || a.Flavour != "slim" {
-		t.Errorf("overrides not applied: %+v", a)
-	}
-}
-
-func TestNativeOverrideNarrowsFlavours(t *testing.T) {
-	a := &Answers{Language: "go", LanguageVersion: "1.24", PackageManager: "go", Flavour: "scratch", Start: []string{"/app"}, Vars: map[string]string{}}
-	if err := Apply(a, Overrides{Native: ptr(true)}); err != nil {
-		t.Fatal(err)
-	}
-	if a.Flavour != "slim" {
-		t.Errorf("cgo answers kept flavour %q; scratch cannot run a cgo binary", a.Flavour)
-	}
-	if err := Apply(a, Overrides{Flavour: "scratch"}); err == nil || !strings.Contains(err.Error(), "cgo binary") {
-		t.Errorf("scratch with cgo: got %v", err)
-	}
-}
-
-func ptr[T any](v T) *T { return &v }
 
 // Hostile .dockslim.yaml answers never reach a template.
 func TestCheckRejectsHostileAnswers(t *testing.T) {
@@ -121,38 +71,6 @@ func TestMissingKeyIsAnError(t *testing.T) {
 	_, err := Render(context.Background(), nodeAnswers(), os.DirFS(dir))
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("missing key rendered: %v", err)
-	}
-}
-
-func TestConfigRoundTripRendersSameBytes(t *testing.T) {
-	ctx := context.Background()
-	a := nodeAnswers()
-	files, err := Render(ctx, a, templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := NewConfig("0.4.0", a, nil, files).Marshal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := ParseConfig(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	again, err := Render(ctx, cfg.Answers, templates.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range files {
-		if string(files[i].Data) != string(again[i].Data) {
-			t.Errorf("%s differs after a .dockslim.yaml round trip", files[i].Name)
-		}
-		if cfg.Files[files[i].Name] != Digest(files[i].Data) {
-			t.Errorf("digest of %s not recorded", files[i].Name)
-		}
-	}
-	if _, err := ParseConfig(append(data, []byte("surprise: 1\n")...)); err == nil {
-		t.Error("unknown key accepted")
 	}
 }
 

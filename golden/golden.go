@@ -10,10 +10,10 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/internal/yamlstrict"
 	"github.com/dockslim/dockslim/pack"
+	"github.com/dockslim/dockslim/project"
 )
 
 // CaseAnswers is a case's answers.yaml: the flags of `dockslim init`.
@@ -63,30 +63,28 @@ func Cases(dir string) ([]string, error) {
 	return out, nil
 }
 
-// Run renders case dir/name with p — answers resolved as `dockslim init
-// --yes` would with the case's flags: detection, flags, the pack's
-// default flavour and variables — and compares (or, with update,
-// rewrites) its want/ files.
+// Run renders case dir/name with p as `dockslim init --yes` would with
+// the case's flags — the same resolution (project.Resolve): detection, a
+// .dockslim.yaml the input holds, the flags, the pack's default flavour
+// and variables — and compares (or, with update, rewrites) its want/
+// files.
 func Run(ctx context.Context, p *pack.Pack, dir, name string, update bool) (Result, error) {
 	res := Result{Name: name}
 	caseDir := filepath.Join(dir, name)
-	req, sets, err := readAnswers(caseDir)
+	in, err := readInputs(caseDir)
 	if err != nil {
 		return res, err
 	}
-	a, _, err := generate.Resolve(ctx, *req)
+	proj, err := project.Open(filepath.Join(caseDir, "input"))
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
-	if req.Overrides.Flavour == "" {
-		if w := p.ApplyFlavour(a); w != "" {
-			res.Warnings = append(res.Warnings, w)
-		}
-	}
-	if a.Vars, _, err = p.ResolveVars(nil, sets, true); err != nil {
+	resolved, err := proj.Resolve(ctx, in, p)
+	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
-	files, err := p.Render(ctx, a)
+	res.Warnings = resolved.Warnings
+	files, err := p.Render(ctx, resolved.Answers)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -119,31 +117,29 @@ func Run(ctx context.Context, p *pack.Pack, dir, name string, update bool) (Resu
 	return res, nil
 }
 
-// readAnswers turns a case's answers.yaml into a resolve request and
-// the pack variables it sets.
-func readAnswers(caseDir string) (*generate.Request, map[string]string, error) {
-	req := &generate.Request{Dir: filepath.Join(caseDir, "input")}
-	data, err := os.ReadFile(filepath.Join(caseDir, "answers.yaml"))
+// readInputs reads a case's answers.yaml: the flags of `dockslim init`,
+// as the Inputs they stand for.
+func readInputs(caseDir string) (project.Inputs, error) {
+	path := filepath.Join(caseDir, "answers.yaml")
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return req, nil, nil
+		return project.Inputs{}, nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return project.Inputs{}, err
 	}
 	var ca CaseAnswers
 	if err := yamlstrict.Decode(data, &ca); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", filepath.Join(caseDir, "answers.yaml"), err)
+		return project.Inputs{}, fmt.Errorf("%s: %w", path, err)
 	}
-	req.Detect = detect.Options{Language: ca.Lang, PackageManager: ca.PM, Main: ca.Main}
-	req.Overrides = generate.Overrides{
-		LanguageVersion: ca.LangVersion,
-		Flavour:         ca.Flavour,
-		Native:          ca.Native,
-		Port:            ca.Port,
-		Start:           ca.Start,
-	}
-	if ca.Build != nil {
-		req.Overrides.Build, req.Overrides.BuildSet = *ca.Build, true
-	}
-	return req, ca.Set, nil
+	return project.Inputs{
+		Lang: ca.Lang, PM: ca.PM, Main: ca.Main,
+		LangVersion: ca.LangVersion,
+		Flavour:     ca.Flavour,
+		Native:      ca.Native,
+		Port:        ca.Port,
+		Build:       ca.Build,
+		Start:       ca.Start,
+		Sets:        ca.Set,
+	}, nil
 }

@@ -40,7 +40,7 @@ type Choice struct {
 	// embedded pack.
 	Spec string
 	// Recorded is the pack .dockslim.yaml records, opened at its commit.
-	Recorded *generate.PackRef
+	Recorded *Ref
 	// From names where the choice came from, for messages: --pack,
 	// DOCKSLIM_PACK, .dockslim.yaml, the user config's path, or "".
 	From string
@@ -51,7 +51,7 @@ type Choice struct {
 // its .dockslim.yaml records (at the recorded commit, so a re-run
 // renders what check expects), then the user config's pack:, then the
 // embedded pack.
-func Choose(flag, env string, recorded *generate.PackRef, user UserConfig, userPath string) Choice {
+func Choose(flag, env string, recorded *Ref, user UserConfig, userPath string) Choice {
 	switch {
 	case flag != "":
 		return Choice{Spec: flag, From: "--pack"}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/internal/gittest"
 )
 
@@ -145,7 +144,7 @@ func TestCacheServesOffline(t *testing.T) {
 		t.Errorf("offline @commit = %s, warnings %v", got, r.warnings)
 	}
 	// A recorded local path (no URL) is a repository too.
-	if _, err := OpenRef(context.Background(), &generate.PackRef{Source: r.dir, Ref: "v1.0.0", Commit: ref.Commit}, r.opts); err != nil {
+	if _, err := OpenRef(context.Background(), &Ref{Source: r.dir, Ref: "v1.0.0", Commit: ref.Commit}, r.opts); err != nil {
 		t.Errorf("recorded local path: %v", err)
 	}
 	// A ref: resolved from the mirror, with a warning.

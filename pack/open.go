@@ -88,7 +88,7 @@ func Open(ctx context.Context, spec string, opts Options) (*Pack, error) {
 // OpenRef opens the pack .dockslim.yaml records: its snapshot at the
 // recorded commit when the cache has one (no network at all), else from
 // the mirror, else fetched. A record without a commit is a directory.
-func OpenRef(ctx context.Context, ref *generate.PackRef, opts Options) (*Pack, error) {
+func OpenRef(ctx context.Context, ref *Ref, opts Options) (*Pack, error) {
 	source := opts.resolveRecorded(ref.Source)
 	if ref.Commit == "" {
 		src, err := ParseSource(source, false)
@@ -140,7 +140,7 @@ func openDir(src Source, opts Options) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.ref = &generate.PackRef{Source: src.Display}
+	p.ref = &Ref{Source: src.Display}
 	return finish(p, opts)
 }
 
@@ -189,7 +189,7 @@ func fromFiles(src Source, commit string, files memFS, opts Options) (*Pack, err
 	if err != nil {
 		return nil, &LoadError{Where: src.String(), Err: err}
 	}
-	p.ref = &generate.PackRef{Source: src.Display, Ref: src.Ref, Commit: commit}
+	p.ref = &Ref{Source: src.Display, Ref: src.Ref, Commit: commit}
 	return finish(p, opts)
 }
 

@@ -27,7 +27,7 @@ type Pack struct {
 	// images are the manifest's replacements of base images by role.
 	images map[string]string
 
-	ref      *generate.PackRef
+	ref      *Ref
 	embedded bool
 	// dir is the directory a directory pack was loaded from.
 	dir string
@@ -135,7 +135,7 @@ func (p *Pack) Render(ctx context.Context, a *generate.Answers) ([]generate.File
 
 // Ref is what .dockslim.yaml records for the pack: nil for the embedded
 // pack.
-func (p *Pack) Ref() *generate.PackRef {
+func (p *Pack) Ref() *Ref {
 	if p.ref == nil {
 		return nil
 	}

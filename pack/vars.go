@@ -51,6 +51,11 @@ func normaliseValue(typ, s string, zero bool) (string, error) {
 	return s, nil
 }
 
+// NormaliseVar checks s as a value of a variable of type typ (string,
+// int or bool) by the rules --set and .dockslim.yaml are checked by, and
+// returns its canonical form ("true", "3").
+func NormaliseVar(typ, s string) (string, error) { return normaliseValue(typ, s, false) }
+
 // typed turns a canonical string into the value templates see.
 func typed(typ, s string) any {
 	switch typ {

@@ -1,4 +1,4 @@
-package cmd
+package form
 
 import (
 	"errors"
@@ -13,12 +13,13 @@ import (
 	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/internal/shellwords"
+	"github.com/dockslim/dockslim/project"
 )
 
 // This file builds init's forms as data and then as *huh.Form values,
 // with no I/O: what to ask follows from the flags given, the answers
 // resolved so far and the detected facts, so tests can check both the
-// questions and a headless run of the form.
+// questions and a headless run of the form (huh's WithInput/WithOutput).
 
 type questionKind int
 
@@ -28,8 +29,8 @@ const (
 	askMulti
 )
 
-// Answer keys: the questions init can ask, each named after the field of
-// InitOptions (the flag) it fills in.
+// Answer keys: the questions init can ask, each named after the flag
+// whose input it fills in.
 const (
 	qLang     = "lang"
 	qVersion  = "lang-version"
@@ -62,8 +63,8 @@ type question struct {
 	ValidateMulti func([]string) error
 }
 
-// formStyle is how forms look and read input.
-type formStyle struct {
+// Style is how forms look and read input.
+type Style struct {
 	// Accessible is huh's accessible mode: plain prompts, one line per
 	// answer, fit for screen readers and pipes.
 	Accessible bool
@@ -94,7 +95,7 @@ func (r *formResult) value(key string) string {
 
 // newForm builds the huh form for spec. It reads nothing and writes
 // nothing: the caller gives it input and output and runs it.
-func newForm(style formStyle, spec formSpec) (*huh.Form, *formResult) {
+func newForm(style Style, spec formSpec) (*huh.Form, *formResult) {
 	res := &formResult{Values: map[string]*string{}, Multi: map[string]*[]string{}}
 	fields := []huh.Field{}
 	if spec.Heading != "" || spec.Intro != "" {
@@ -110,7 +111,7 @@ func newForm(style formStyle, spec formSpec) (*huh.Form, *formResult) {
 	return form, res
 }
 
-func newField(style formStyle, q question, res *formResult) huh.Field {
+func newField(style Style, q question, res *formResult) huh.Field {
 	title, desc := q.Title, q.Source
 	if q.Help != "" {
 		desc = strings.TrimPrefix(desc+"\n"+q.Help, "\n")
@@ -193,7 +194,7 @@ func accessibleTitle(title, source, def string) string {
 // formTheme is huh's Charm theme, or a plain one for NO_COLOR and for
 // accessible mode (a screen reader has no use for colour, and a pipe
 // should get plain text).
-func formTheme(style formStyle) *huh.Theme {
+func formTheme(style Style) *huh.Theme {
 	if !style.NoColor && !style.Accessible {
 		return huh.ThemeCharm()
 	}
@@ -221,7 +222,7 @@ func formTheme(style formStyle) *huh.Theme {
 // (a question whose flag was given is not asked), the answers resolved
 // from detection, .dockslim.yaml and the form so far, and the facts.
 type formState struct {
-	Flags   *InitOptions
+	Flags   project.Inputs
 	Answers *generate.Answers
 	Facts   *detect.Facts
 	// Recorded is true when .dockslim.yaml exists: an answer that differs
@@ -235,7 +236,7 @@ type formState struct {
 	// MustStart is true when no start command was found: the person has
 	// to type one.
 	MustStart bool
-	Style     formStyle
+	Style     Style
 	// Detected is detection with only the language chosen (nil: use
 	// Facts), for the sources of the package manager and main package.
 	Detected *detect.Facts
@@ -257,9 +258,9 @@ func (s formState) sourceIn(df *detect.Facts, key, value, detected string) strin
 	case !s.Recorded:
 		return value
 	case detected == "":
-		return value + " ← " + generate.ConfigFile
+		return value + " ← " + project.RecordFile
 	}
-	return fmt.Sprintf("%s ← %s (detected now: %s ← %s)", value, generate.ConfigFile, detected, sourceOf(df, key))
+	return fmt.Sprintf("%s ← %s (detected now: %s ← %s)", value, project.RecordFile, detected, sourceOf(df, key))
 }
 
 func (s formState) detectedSource(key string) string { return sourceOf(s.Facts, key) }
@@ -311,7 +312,7 @@ func runtimeQuestions(s formState) []question {
 			Key: qVersion, Kind: askInput, Title: languageTitle[a.Language],
 			Default: a.LanguageVersion, Source: s.source("languageVersion", a.LanguageVersion, f.LanguageVersion),
 			Validate: func(v string) error {
-				return applyCheck(&cur, generate.Overrides{LanguageVersion: strings.TrimSpace(v)})
+				return project.CheckAnswer(&cur, project.Inputs{LangVersion: strings.TrimSpace(v)})
 			},
 		})
 	}
@@ -404,7 +405,7 @@ func nativeQuestion(s formState) question {
 		case f.CGO:
 			src = "cgo ← " + s.detectedSource("cgo")
 		case s.Recorded:
-			src = "a toolchain ← " + generate.ConfigFile
+			src = "a toolchain ← " + project.RecordFile
 		default:
 			src = "a toolchain"
 		}
@@ -466,7 +467,7 @@ func nativeAnswer(sel, deps []string) (string, error) {
 func commandQuestions(s formState) []question {
 	a, f, flags := s.Answers, s.Facts, s.Flags
 	var qs []question
-	if !flags.Native && !flags.NoNative {
+	if flags.Native == nil {
 		qs = append(qs, nativeQuestion(s))
 	}
 	cur := *a
@@ -483,16 +484,16 @@ func commandQuestions(s formState) []question {
 				if strings.TrimSpace(v) == "" {
 					return errors.New("the container needs a command to start")
 				}
-				return applyCheck(&cur, generate.Overrides{Start: v})
+				return project.CheckAnswer(&cur, project.Inputs{Start: v})
 			},
 		})
 	}
-	if !flags.BuildSet {
+	if flags.Build == nil {
 		qs = append(qs, question{
 			Key: qBuild, Kind: askInput, Title: "Build command (one line for the build stage's shell)",
 			Default: a.BuildCommand, Source: s.source("buildCommand", a.BuildCommand, f.BuildCommand),
 			Validate: func(v string) error {
-				return applyCheck(&cur, generate.Overrides{Build: v, BuildSet: true})
+				return project.CheckAnswer(&cur, project.Inputs{Build: &v})
 			},
 		})
 	}
@@ -517,10 +518,10 @@ func commandQuestions(s formState) []question {
 				if err != nil {
 					return fmt.Errorf("%q is not a number", v)
 				}
-				if n == 0 {
-					return errors.New("0 is not a TCP port (1-65535)")
+				if err := generate.CheckPort(n); err != nil {
+					return err
 				}
-				return applyCheck(&cur, generate.Overrides{Port: n})
+				return project.CheckAnswer(&cur, project.Inputs{Port: n})
 			},
 		})
 	}
@@ -559,22 +560,22 @@ func flavourQuestion(s formState) *question {
 	case a.Flavour == works[0]:
 		q.Source = a.Flavour + " ← recommended"
 	case s.Recorded:
-		q.Source = a.Flavour + " ← " + generate.ConfigFile
+		q.Source = a.Flavour + " ← " + project.RecordFile
 	default:
 		q.Source = a.Flavour
 	}
 	return &q
 }
 
-// File choices for an existing file that differs.
+// File choices for an existing file that differs, as the select's
+// values.
 const (
 	fileKeep      = "keep"
 	fileOverwrite = "overwrite"
 	fileBeside    = "beside"
 )
 
-// besideName is where "write it beside" puts dockslim's version.
-func besideName(name string) string { return name + ".dockslim" }
+var fileChoices = map[string]project.Choice{fileKeep: project.Keep, fileOverwrite: project.Overwrite, fileBeside: project.Beside}
 
 // fileQuestion asks what to do with an existing file that differs from
 // what dockslim renders: keep it (the default), overwrite it, or write
@@ -585,19 +586,7 @@ func fileQuestion(name string) question {
 		Options: []option{
 			{"keep yours (nothing is written over it)", fileKeep},
 			{"overwrite it with dockslim's version", fileOverwrite},
-			{"write dockslim's version to " + besideName(name), fileBeside},
+			{"write dockslim's version to " + project.BesideName(name), fileBeside},
 		},
 	}
-}
-
-// applyCheck validates one override the way the flag path does, on a
-// copy of the answers.
-func applyCheck(a *generate.Answers, o generate.Overrides) error {
-	c := *a
-	err := generate.Apply(&c, o)
-	var ie *generate.InputError
-	if errors.As(err, &ie) {
-		return ie.Err
-	}
-	return err
 }

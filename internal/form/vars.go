@@ -1,8 +1,7 @@
-package cmd
+package form
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/dockslim/dockslim/pack"
@@ -14,16 +13,10 @@ const qVarPrefix = "var:"
 // packVarQuestions asks for each variable the pack declares that no
 // --set gave, pre-filled with the current answer (recorded in
 // .dockslim.yaml, else the pack's default), its help as the hint.
-func packVarQuestions(vars []pack.VarInfo, current map[string]string, sets []string) []question {
-	given := map[string]bool{}
-	for _, kv := range sets {
-		if k, _, ok := strings.Cut(kv, "="); ok {
-			given[k] = true
-		}
-	}
+func packVarQuestions(vars []pack.VarInfo, current, sets map[string]string) []question {
 	var qs []question
 	for _, v := range vars {
-		if given[v.Name] {
+		if _, given := sets[v.Name]; given {
 			continue
 		}
 		def, source := v.Default, "pack default"
@@ -40,23 +33,17 @@ func packVarQuestions(vars []pack.VarInfo, current map[string]string, sets []str
 		switch v.Type {
 		case "bool":
 			q.Kind = askSelect
-			q.Default = boolWord(def)
-			q.Options = []option{{Label: "true", Value: "true"}, {Label: "false", Value: "false"}}
-		case "int":
-			q.Kind = askInput
-			q.Validate = func(s string) error {
-				if _, err := strconv.Atoi(strings.TrimSpace(s)); err != nil {
-					return fmt.Errorf("%q is not a whole number", s)
-				}
-				return nil
+			if norm, err := pack.NormaliseVar(v.Type, def); err == nil {
+				q.Default = norm
 			}
+			q.Options = []option{{Label: "true", Value: "true"}, {Label: "false", Value: "false"}}
 		default:
+			// The pack's own check, so the form refuses what --set refuses.
 			q.Kind = askInput
+			typ := v.Type
 			q.Validate = func(s string) error {
-				if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-					return fmt.Errorf("a control character cannot be a variable's value")
-				}
-				return nil
+				_, err := pack.NormaliseVar(typ, strings.TrimSpace(s))
+				return err
 			}
 		}
 		qs = append(qs, q)
@@ -64,18 +51,9 @@ func packVarQuestions(vars []pack.VarInfo, current map[string]string, sets []str
 	return qs
 }
 
-// boolWord normalises the spellings a bool variable accepts to a choice.
-func boolWord(s string) string {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "true", "yes", "on", "1":
-		return "true"
-	}
-	return "false"
-}
-
 // takeVars turns the answers of a pack-variable page into --set values:
 // only those that differ from the current answer, as a flag would.
-func takeVars(res *formResult, qs []question, current map[string]string, sets []string) []string {
+func takeVars(res *formResult, qs []question, current, sets map[string]string) map[string]string {
 	for _, q := range qs {
 		name, ok := strings.CutPrefix(q.Key, qVarPrefix)
 		if !ok {
@@ -85,7 +63,10 @@ func takeVars(res *formResult, qs []question, current map[string]string, sets []
 		if cur, had := current[name]; had && v == cur || !had && v == q.Default {
 			continue
 		}
-		sets = append(sets, name+"="+v)
+		if sets == nil {
+			sets = map[string]string{}
+		}
+		sets[name] = v
 	}
 	return sets
 }

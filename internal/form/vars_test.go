@@ -1,7 +1,7 @@
-package cmd
+package form
 
 import (
-	"slices"
+	"maps"
 	"testing"
 
 	"github.com/dockslim/dockslim/pack"
@@ -15,7 +15,7 @@ func TestPackVarQuestions(t *testing.T) {
 	}
 	// tier was given with --set: not asked; team was recorded: pre-filled
 	// from the answer, not the default.
-	qs := packVarQuestions(vars, map[string]string{"team": "payments"}, []string{"tier=1"})
+	qs := packVarQuestions(vars, map[string]string{"team": "payments"}, map[string]string{"tier": "1"})
 	if len(qs) != 2 || qs[0].Key != "var:healthcheck" || qs[1].Key != "var:team" {
 		t.Fatalf("questions = %+v", qs)
 	}
@@ -40,12 +40,12 @@ func TestPackVarQuestions(t *testing.T) {
 		v := q.Default
 		res.Values[q.Key] = &v
 	}
-	if got := takeVars(res, qs, map[string]string{"team": "payments"}, []string{"tier=1"}); !slices.Equal(got, []string{"tier=1"}) {
+	if got := takeVars(res, qs, map[string]string{"team": "payments"}, map[string]string{"tier": "1"}); !maps.Equal(got, map[string]string{"tier": "1"}) {
 		t.Errorf("unchanged answers became %q", got)
 	}
 	yes := "true"
 	res.Values["var:healthcheck"] = &yes
-	if got := takeVars(res, qs, map[string]string{"team": "payments"}, nil); !slices.Equal(got, []string{"healthcheck=true"}) {
+	if got := takeVars(res, qs, map[string]string{"team": "payments"}, nil); !maps.Equal(got, map[string]string{"healthcheck": "true"}) {
 		t.Errorf("changed answer became %q", got)
 	}
 }
