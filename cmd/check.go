@@ -41,10 +41,7 @@ changing the exit status.`,
   dockslim check --latest`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Dir = "."
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = dirArg(args)
 			if runF != nil {
 				return runF(c.Context(), opts)
 			}

@@ -33,16 +33,13 @@ what a Dockerfile for it needs: language and version, package manager,
 framework, build and start commands, port, native dependencies, Go main
 packages and cgo — each value with the file it came from. It writes nothing.
 
-Exit status is 2 when DIR holds no Node, Python or Go project or a manifest
+Exit status is 2 when DIR holds no Node.js, Python or Go project or a manifest
 cannot be read.`,
 		Example: `  dockslim detect
   dockslim detect examples/node-express --json | jq .start`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Dir = "."
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = dirArg(args)
 			if runF != nil {
 				return runF(c.Context(), opts)
 			}
@@ -95,7 +92,7 @@ func printFacts(w io.Writer, f *detect.Facts) error {
 		pm += " " + f.PackageManagerVersion
 	}
 	row("package manager", "packageManager", pm)
-	if f.Language == detect.Go {
+	if l, _ := detect.Lookup(f.Language); l != nil && l.MainPackages {
 		row("main package", "main", f.Main)
 		if len(f.Mains) > 1 {
 			row("main packages", "mains", strings.Join(f.Mains, ", "))

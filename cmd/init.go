@@ -3,9 +3,11 @@ package cmd
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/pack"
 	"github.com/dockslim/dockslim/project"
 )
@@ -66,10 +68,7 @@ asks line by line, also from a pipe; --yes never asks.`,
   dockslim init --start "node --enable-source-maps dist/main.js" --port 8080`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Dir = "."
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = dirArg(args)
 			opts.BuildSet = c.Flags().Changed("build")
 			if err := opts.validateFlags(); err != nil {
 				return err
@@ -81,10 +80,10 @@ asks line by line, also from a pipe; --yes never asks.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Lang, "lang", "", "language: node, python or go")
+	fl.StringVar(&opts.Lang, "lang", "", "language: "+strings.Join(detect.LanguageNames(), ", "))
 	fl.StringVar(&opts.LangVersion, "lang-version", "", "runtime version (22, 3.12, 1.24.3)")
-	fl.StringVar(&opts.PM, "pm", "", "package manager: npm, yarn, yarn-berry, pnpm, bun, pip, poetry, uv, pipenv, pdm")
-	fl.StringVar(&opts.Flavour, "flavour", "", "base image flavour: alpine, slim, scratch or distroless")
+	fl.StringVar(&opts.PM, "pm", "", "package manager: "+strings.Join(managerNames(), ", "))
+	fl.StringVar(&opts.Flavour, "flavour", "", "base image flavour: "+strings.Join(detect.FlavourNames(), ", "))
 	fl.StringVar(&opts.Flavour, "flavor", "", "alias of --flavour")
 	fl.BoolVar(&opts.Native, "native", false, "build with a compiler toolchain (native addons, C extensions, cgo)")
 	fl.BoolVar(&opts.NoNative, "no-native", false, "no native dependencies: drop the toolchain")
@@ -136,6 +135,15 @@ func (o *InitOptions) inputs() (project.Inputs, error) {
 		in.Build = ptr(o.Build)
 	}
 	return in, nil
+}
+
+// managerNames lists every language's package managers.
+func managerNames() []string {
+	var out []string
+	for _, l := range detect.Languages() {
+		out = append(out, l.ManagerNames()...)
+	}
+	return out
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -61,10 +61,7 @@ func newPackSub(f *Factory, use, short, long string, args cobra.PositionalArgs, 
 		Long:  long,
 		Args:  args,
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Dir = "."
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = dirArg(args)
 			return run(c.Context(), opts)
 		},
 	}

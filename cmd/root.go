@@ -54,3 +54,11 @@ func Run(ctx context.Context, f *Factory, args []string) int {
 	}
 	return exitCode(err)
 }
+
+// dirArg is a command's optional DIR argument, "." when absent.
+func dirArg(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return "."
+}

@@ -6,21 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dockslim/dockslim/detect/internal/fixture"
+	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
 // writeTree creates files (slash paths → contents) under dir.
-func writeTree(tb testing.TB, dir string, files map[string]string) {
-	tb.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-}
+func writeTree(tb testing.TB, dir string, files map[string]string) { fixture.Write(tb, dir, files) }
 
 // bigRepo builds the benchmark repository: 100,000 files, of
 // which 98,000 sit inside node_modules and .git and 2,000 are sources.
@@ -109,11 +101,11 @@ func TestBenchRepoIsSound(t *testing.T) {
 	if n != 1_005 {
 		t.Errorf("benchmark repo at 1/100 holds %d files, want 1,005", n)
 	}
-	r, err := openRepo(context.Background(), dir)
+	r, err := repo.Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.files) != 25 {
-		t.Errorf("walker saw %d files, want 25 (sources and manifests only)", len(r.files))
+	if len(r.Files()) != 25 {
+		t.Errorf("walker saw %d files, want 25 (sources and manifests only)", len(r.Files()))
 	}
 }

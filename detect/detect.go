@@ -7,67 +7,40 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/internal/core"
+	"github.com/dockslim/dockslim/detect/internal/repo"
 	"github.com/dockslim/dockslim/internal/versions"
 )
-
-// Options steer detection where a caller already knows the answer: facts
-// derived from these (build command, lockfiles to copy…) follow them.
-// Empty fields mean "detect".
-type Options struct {
-	// Language forces node, python or go.
-	Language string
-	// PackageManager forces the package manager (SPEC §4 vocabulary).
-	PackageManager string
-	// Main forces the Go main package (./cmd/api).
-	Main string
-}
-
-// manifestNames are the files whose presence at the root makes a project
-// of each language, in the order they are mentioned to people.
-var manifestNames = map[string][]string{
-	Node:   {"package.json"},
-	Python: {"pyproject.toml", "requirements.txt", "Pipfile", "setup.py"},
-	Go:     {"go.mod"},
-}
-
-// languageDetector inspects a repo already known to hold a project of
-// its language and fills in every fact it can.
-type languageDetector func(ctx context.Context, r *repo, opts Options, tab *versions.Table) (*Facts, error)
-
-var detectors = map[string]languageDetector{
-	Node:   detectNode,
-	Python: detectPython,
-	Go:     detectGo,
-}
 
 // Detect reads the project in dir. dir is reported back as given (it is
 // never made absolute, so output does not depend on where a repo lives).
 func Detect(ctx context.Context, dir string, opts Options) (*Facts, error) {
-	if opts.Language != "" && detectors[opts.Language] == nil {
-		return nil, fmt.Errorf("unknown language %q (want node, python or go)", opts.Language)
+	if _, ok := Lookup(opts.Language); opts.Language != "" && !ok {
+		return nil, fmt.Errorf("unknown language %q (want %s)", opts.Language, strings.Join(LanguageNames(), ", "))
 	}
 	tab, err := versions.Load()
 	if err != nil {
 		return nil, err
 	}
-	r, err := openRepo(ctx, dir)
+	r, err := repo.Open(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
 	candidates := presentLanguages(r)
 	if opts.Language != "" {
-		if !slices.Contains(candidates, opts.Language) {
+		i := slices.IndexFunc(candidates, func(l *Language) bool { return l.Name == opts.Language })
+		if i < 0 {
 			return nil, &NoProjectError{Dir: dir, Language: opts.Language}
 		}
-		candidates = []string{opts.Language}
+		candidates = candidates[i : i+1]
 	}
 	if len(candidates) == 0 {
 		return nil, &NoProjectError{Dir: dir, Nested: nestedProjects(r)}
 	}
 
 	var results []*Facts
-	for _, lang := range candidates {
-		f, err := detectors[lang](ctx, r, opts, tab)
+	for _, l := range candidates {
+		f, err := core.Run(ctx, l, r, opts, tab)
 		if err != nil {
 			return nil, err
 		}
@@ -85,36 +58,32 @@ func Detect(ctx context.Context, dir string, opts Options) (*Facts, error) {
 		f.Warnings = append([]string{fmt.Sprintf("also found a %s project (%s); detected %s — pass --lang to choose",
 			strings.Join(f.Details.Candidates[1:], " and "), strings.Join(otherManifests(r, f.Language), ", "), f.Language)}, f.Warnings...)
 	}
-	f.Warnings = append(r.warnings, f.Warnings...)
 	if f.Details.SourceURL == "" {
-		f.Details.SourceURL = originURL(r.root)
+		f.Details.SourceURL = originURL(r.Root())
 	}
-	normalize(f)
 	return f, nil
 }
 
-// presentLanguages lists the languages whose manifests sit at the root.
-func presentLanguages(r *repo) []string {
-	var out []string
-	for _, lang := range []string{Go, Python, Node} {
-		for _, m := range manifestNames[lang] {
-			if r.has(m) {
-				out = append(out, lang)
-				break
-			}
+// presentLanguages lists the languages whose manifests sit at the root,
+// in registry order.
+func presentLanguages(r *repo.Repo) []*Language {
+	var out []*Language
+	for _, l := range Languages() {
+		if slices.ContainsFunc(l.Manifests, r.Has) {
+			out = append(out, l)
 		}
 	}
 	return out
 }
 
-func otherManifests(r *repo, chosen string) []string {
+func otherManifests(r *repo.Repo, chosen string) []string {
 	var out []string
-	for _, lang := range []string{Go, Python, Node} {
-		if lang == chosen {
+	for _, l := range Languages() {
+		if l.Name == chosen {
 			continue
 		}
-		for _, m := range manifestNames[lang] {
-			if r.has(m) {
+		for _, m := range l.Manifests {
+			if r.Has(m) {
 				out = append(out, m)
 			}
 		}
@@ -124,16 +93,16 @@ func otherManifests(r *repo, chosen string) []string {
 
 // nestedProjects names sub-folders (two levels deep at most) that hold a
 // manifest, to point a person at the right directory.
-func nestedProjects(r *repo) []string {
+func nestedProjects(r *repo.Repo) []string {
 	seen := map[string]bool{}
-	for _, f := range r.files {
+	for _, f := range r.Files() {
 		parts := strings.Split(f, "/")
 		if len(parts) < 2 || len(parts) > 3 {
 			continue
 		}
 		base := parts[len(parts)-1]
-		for _, names := range manifestNames {
-			if slices.Contains(names, base) {
+		for _, l := range Languages() {
+			if slices.Contains(l.Manifests, base) {
 				seen[strings.Join(parts[:len(parts)-1], "/")] = true
 			}
 		}
@@ -150,13 +119,15 @@ func nestedProjects(r *repo) []string {
 }
 
 // choose picks the project a Dockerfile is most likely wanted for when
-// several languages' manifests sit at the root: an application (a Go main
+// several languages' manifests sit at the root: an application (a main
 // package, a web framework, a start entry) beats a manifest that only
-// carries tooling; ties go to the language with more source files.
-func choose(r *repo, results []*Facts) *Facts {
+// carries tooling; ties go to the language with more source files, then
+// to the earlier row of the registry.
+func choose(r *repo.Repo, results []*Facts) *Facts {
 	best, bestScore, bestFiles := results[0], -1, -1
 	for _, f := range results {
-		score, files := appScore(f), len(r.filesWithExt(sourceExts[f.Language]...))
+		l, _ := Lookup(f.Language)
+		score, files := appScore(l, f), len(r.FilesWithExt(l.SourceExts...))
 		if score > bestScore || score == bestScore && files > bestFiles {
 			best, bestScore, bestFiles = f, score, files
 		}
@@ -164,17 +135,11 @@ func choose(r *repo, results []*Facts) *Facts {
 	return best
 }
 
-var sourceExts = map[string][]string{
-	Node:   {".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx", ".vue", ".svelte"},
-	Python: {".py"},
-	Go:     {".go"},
-}
-
-func appScore(f *Facts) int {
+func appScore(l *Language, f *Facts) int {
 	switch {
-	case f.Language == Go && len(f.Mains) > 0:
+	case len(f.Mains) > 0:
 		return 3
-	case f.Framework != "" && f.Framework != "vite":
+	case f.Framework != "" && !slices.Contains(l.StaticFrameworks, f.Framework):
 		return 3
 	case len(f.Start) > 0 && f.Sources["start"] != "":
 		return 2
@@ -182,16 +147,4 @@ func appScore(f *Facts) int {
 		return 2
 	}
 	return 1
-}
-
-// normalize makes every slice and map non-nil so JSON shows [] and {}.
-func normalize(f *Facts) {
-	for _, s := range []*[]string{&f.Start, &f.Flavours, &f.NativeDeps, &f.Mains, &f.Warnings} {
-		if *s == nil {
-			*s = []string{}
-		}
-	}
-	if f.Sources == nil {
-		f.Sources = map[string]string{}
-	}
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
 // goRepo writes files (slash paths → contents) into a new temp dir.
@@ -71,25 +73,25 @@ func TestGoBadGoMod(t *testing.T) {
 	t.Run("binary junk", func(t *testing.T) {
 		dir := goRepo(t, map[string]string{"go.mod": "\x7fELF\x02\x01\x01\x00\x00\x00module"})
 		_, err := Detect(context.Background(), dir, Options{})
-		var fe *FileError
+		var fe *repo.FileError
 		if !errors.As(err, &fe) || fe.Path != "go.mod" || fe.Line != 1 {
-			t.Fatalf("got %v, want a go.mod:1 *FileError", err)
+			t.Fatalf("got %v, want a go.mod:1 *repo.FileError", err)
 		}
 	})
 	t.Run("huge", func(t *testing.T) {
-		dir := goRepo(t, map[string]string{"go.mod": "module m\n" + strings.Repeat("// padding\n", maxManifest/10)})
+		dir := goRepo(t, map[string]string{"go.mod": "module m\n" + strings.Repeat("// padding\n", repo.MaxManifest/10)})
 		_, err := Detect(context.Background(), dir, Options{})
-		var fe *FileError
-		if !errors.As(err, &fe) || !errors.Is(err, ErrTooLarge) {
-			t.Fatalf("got %v, want a too-large *FileError", err)
+		var fe *repo.FileError
+		if !errors.As(err, &fe) || !errors.Is(err, repo.ErrTooLarge) {
+			t.Fatalf("got %v, want a too-large *repo.FileError", err)
 		}
 	})
 	t.Run("malformed go.work", func(t *testing.T) {
 		dir := goRepo(t, map[string]string{"go.mod": "module m\n", "go.work": "go 1.22\nuse (\n"})
 		_, err := Detect(context.Background(), dir, Options{})
-		var fe *FileError
+		var fe *repo.FileError
 		if !errors.As(err, &fe) || fe.Path != "go.work" || fe.Line == 0 {
-			t.Fatalf("got %v, want a positioned go.work *FileError", err)
+			t.Fatalf("got %v, want a positioned go.work *repo.FileError", err)
 		}
 	})
 	t.Run("symlink out of the project", func(t *testing.T) {
@@ -99,8 +101,8 @@ func TestGoBadGoMod(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := Detect(context.Background(), dir, Options{})
-		if !errors.Is(err, ErrOutside) {
-			t.Fatalf("got %v, want ErrOutside", err)
+		if !errors.Is(err, repo.ErrOutside) {
+			t.Fatalf("got %v, want repo.ErrOutside", err)
 		}
 	})
 }
@@ -170,7 +172,7 @@ func TestGoSymlinks(t *testing.T) {
 		t.Errorf("mains = %v: a file outside the project was read", f.Mains)
 	}
 	joined := strings.Join(f.Warnings, "\n")
-	if !strings.Contains(joined, "cmd/evil/main.go") || !strings.Contains(joined, ErrOutside.Error()) {
+	if !strings.Contains(joined, "cmd/evil/main.go") || !strings.Contains(joined, repo.ErrOutside.Error()) {
 		t.Errorf("no warning about the outside link: %q", f.Warnings)
 	}
 }
@@ -184,7 +186,8 @@ func TestGoSkipWarningsCapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(f.Warnings); n != goMaxSkipWarnings+1 || !strings.Contains(f.Warnings[n-1], "15 more") {
+	// golang names 5 skipped files (maxSkipWarnings), then "N more".
+	if n := len(f.Warnings); n != 5+1 || !strings.Contains(f.Warnings[n-1], "15 more") {
 		t.Errorf("warnings = %q", f.Warnings)
 	}
 }
@@ -229,7 +232,7 @@ func TestGoLargeRepo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Main != "./cmd/app" || f.Port != goDefaultPort {
+	if f.Main != "./cmd/app" || f.Port != 8080 {
 		t.Errorf("main %q port %d", f.Main, f.Port)
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"testing"
+
+	"github.com/dockslim/dockslim/detect/internal/fixture"
 )
 
 // BenchmarkPythonLargeRepo runs Detect on a Flask project of 2,000
 // modules whose app object cannot be found: the worst case for the
-// application search (every candidate file is read up to pyMaxScan).
+// application search (every candidate file is read up to maxScan).
 func BenchmarkPythonLargeRepo(b *testing.B) {
 	dir := b.TempDir()
 	files := map[string]string{
@@ -18,7 +20,7 @@ func BenchmarkPythonLargeRepo(b *testing.B) {
 	for i := 0; i < 2000; i++ {
 		files[fmt.Sprintf("pkg%d/mod%d.py", i/50, i)] = fmt.Sprintf("# module %d\nfrom flask import Blueprint\nbp = Blueprint('b%d', __name__)\n", i, i)
 	}
-	writeTree(b, dir, files)
+	fixture.Write(b, dir, files)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := Detect(context.Background(), dir, Options{}); err != nil {

@@ -2,6 +2,9 @@ package generate
 
 import (
 	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/detect/golang"
+	"github.com/dockslim/dockslim/detect/node"
+	"github.com/dockslim/dockslim/detect/python"
 )
 
 // Answers are the resolved values the templates read: detected facts with
@@ -28,12 +31,7 @@ type Answers struct {
 	SourceURL   string `yaml:"sourceURL"`
 	Workspace   bool   `yaml:"workspace"`
 	// ManifestFiles are installed from before the source is copied.
-	ManifestFiles   []string `yaml:"manifestFiles,flow"`
-	BuildPackages   []string `yaml:"buildPackages,flow"`
-	RuntimePackages []string `yaml:"runtimePackages,flow"`
-	AlpinePackages  []string `yaml:"alpinePackages,flow"`
-	// AlpineRuntimePackages are RuntimePackages' Alpine names.
-	AlpineRuntimePackages []string `yaml:"alpineRuntimePackages,flow"`
+	ManifestFiles []string `yaml:"manifestFiles,flow"`
 
 	Node   *NodeAnswers   `yaml:"node,omitempty"`
 	Python *PythonAnswers `yaml:"python,omitempty"`
@@ -41,9 +39,37 @@ type Answers struct {
 
 	// Vars are template-pack variables (--set key=value).
 	Vars map[string]string `yaml:"vars"`
+
+	// Legacy holds what older dockslim versions recorded and this one no
+	// longer reads (see Legacy).
+	Legacy Legacy `yaml:",inline"`
 }
 
-// NodeAnswers are the Node-specific answers (see detect.NodeDetails).
+// Legacy are answers dockslim 0.4 recorded that are now derived at
+// render time: the distribution packages native dependencies need are
+// chosen for the base image the Dockerfile uses (a Debian bump must not
+// render old package names on a new base). An old .dockslim.yaml that
+// has them still loads; they are dropped (Drop) and never written again.
+type Legacy struct {
+	BuildPackages         []string `yaml:"buildPackages,flow,omitempty"`
+	RuntimePackages       []string `yaml:"runtimePackages,flow,omitempty"`
+	AlpinePackages        []string `yaml:"alpinePackages,flow,omitempty"`
+	AlpineRuntimePackages []string `yaml:"alpineRuntimePackages,flow,omitempty"`
+}
+
+// DropLegacy forgets the legacy answers and reports whether there were
+// any.
+func (a *Answers) DropLegacy() bool {
+	had := a.Legacy.BuildPackages != nil || a.Legacy.RuntimePackages != nil || a.Legacy.AlpinePackages != nil || a.Legacy.AlpineRuntimePackages != nil
+	a.Legacy = Legacy{}
+	if a.Go != nil {
+		had = had || a.Go.LegacyAlpineTags != nil
+		a.Go.LegacyAlpineTags = nil
+	}
+	return had
+}
+
+// NodeAnswers are the Node-specific answers (see node.Details).
 type NodeAnswers struct {
 	HasBuildScript bool     `yaml:"hasBuildScript"`
 	NextStandalone bool     `yaml:"nextStandalone"`
@@ -54,7 +80,7 @@ type NodeAnswers struct {
 	YarnPath       string   `yaml:"yarnPath"`
 }
 
-// PythonAnswers are the Python-specific answers (see detect.PythonDetails).
+// PythonAnswers are the Python-specific answers (see python.Details).
 type PythonAnswers struct {
 	RequirementsFiles     []string `yaml:"requirementsFiles,flow"`
 	TestRequirementsFiles []string `yaml:"testRequirementsFiles,flow"`
@@ -68,15 +94,16 @@ type PythonAnswers struct {
 	BuildRequires []string `yaml:"buildRequires,flow,omitempty"`
 }
 
-// GoAnswers are the Go-specific answers (see detect.GoDetails).
+// GoAnswers are the Go-specific answers (see golang.Details).
 type GoAnswers struct {
 	Module string `yaml:"module"`
 	Vendor bool   `yaml:"vendor"`
-	// AlpineTags are build tags an Alpine (musl) cgo build needs.
-	AlpineTags []string `yaml:"alpineTags,flow"`
+	// LegacyAlpineTags are build tags dockslim 0.4 recorded; they now
+	// follow from the native dependencies and the base image.
+	LegacyAlpineTags []string `yaml:"alpineTags,flow,omitempty"`
 }
 
-// FromFacts copies detected facts into answers, before any override.
+// FromFacts copies detected facts into answers, before any input.
 func FromFacts(f *detect.Facts) *Answers {
 	d := f.Details
 	a := &Answers{
@@ -97,48 +124,23 @@ func FromFacts(f *detect.Facts) *Answers {
 		SourceURL:             d.SourceURL,
 		Workspace:             f.Workspace,
 		ManifestFiles:         clone(d.ManifestFiles),
-		BuildPackages:         clone(d.BuildPackages),
-		RuntimePackages:       clone(d.RuntimePackages),
-		AlpinePackages:        clone(d.AlpinePackages),
 		Vars:                  map[string]string{},
 	}
 	// Label facts that could not be printed safely are dropped: a missing
-	// fact means no label (SPEC §5.11), never a mangled one.
+	// fact means no label, never a mangled one.
 	if !labelNameRE.MatchString(a.ProjectName) {
 		a.ProjectName = ""
 	}
 	if !labelURLRE.MatchString(a.SourceURL) {
 		a.SourceURL = ""
 	}
-	switch f.Language {
-	case detect.Node:
-		n := d.Node
-		a.AlpineRuntimePackages = clone(n.AlpineRuntimePackages)
-		a.Node = &NodeAnswers{
-			HasBuildScript: n.HasBuildScript,
-			NextStandalone: n.NextStandalone,
-			StaticDir:      n.StaticDir,
-			OutputDirs:     clone(n.OutputDirs),
-			RuntimeDirs:    clone(n.RuntimeDirs),
-			Prisma:         n.Prisma,
-			YarnPath:       n.YarnPath,
-		}
-	case detect.Python:
-		p := d.Python
-		a.Python = &PythonAnswers{
-			RequirementsFiles:     clone(p.RequirementsFiles),
-			TestRequirementsFiles: clone(p.TestRequirementsFiles),
-			LocalPackages:         clone(p.LocalPackages),
-			InstallProject:        p.InstallProject,
-			Requirements:          clone(p.Requirements),
-			AppModule:             p.AppModule,
-			CollectStatic:         p.CollectStatic,
-			BuildBackend:          p.BuildBackend,
-			BuildRequires:         clone(p.BuildRequires),
-		}
-	case detect.Go:
-		a.AlpineRuntimePackages = clone(d.Go.AlpineRuntimePackages)
-		a.Go = &GoAnswers{Module: d.Go.Module, Vendor: d.Go.Vendor, AlpineTags: clone(d.Go.AlpineTags)}
+	switch ld := d.Lang.(type) {
+	case *node.Details:
+		a.Node = nodeAnswers(ld)
+	case *python.Details:
+		a.Python = pythonAnswers(ld)
+	case *golang.Details:
+		a.Go = goAnswers(ld)
 	}
 	return a
 }

@@ -7,14 +7,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/internal/shellwords"
 )
 
 var (
 	// Runtime and tool versions: 22, 3.12, 1.24.3.
 	versionRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}$`)
-	// Debian and Alpine package names (policy: lower case, digits, + - .).
-	packageRE = regexp.MustCompile(`^[a-z0-9][a-z0-9+.\-]*$`)
 	// Words that are printed into Dockerfile lines as they are.
 	plainWordRE = regexp.MustCompile(`^[A-Za-z0-9._@/+:=\-]*$`)
 	varNameRE   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -31,13 +30,13 @@ func (a *Answers) Check() error {
 	bad := func(field, format string, args ...any) error {
 		return &InputError{Flag: "answers." + field, Err: fmt.Errorf(format, args...)}
 	}
-	if !slices.Contains([]string{"node", "python", "go"}, a.Language) {
-		return bad("language", "%q is not node, python or go", a.Language)
+	if _, ok := detect.Lookup(a.Language); !ok {
+		return bad("language", "%q is not one of %s", a.Language, strings.Join(detect.LanguageNames(), ", "))
 	}
 	if !versionRE.MatchString(a.LanguageVersion) {
 		return bad("languageVersion", "%q is not a version like 22, 3.12 or 1.24.3", a.LanguageVersion)
 	}
-	if !slices.Contains(managers[a.Language], a.PackageManager) {
+	if err := CheckPackageManager(a.Language, a.PackageManager); err != nil {
 		return bad("packageManager", "%q is not a %s package manager", a.PackageManager, a.Language)
 	}
 	if a.PackageManagerVersion != "" && !versionRE.MatchString(a.PackageManagerVersion) {
@@ -73,14 +72,10 @@ func (a *Answers) Check() error {
 	if a.Main != "" && (!plainWordRE.MatchString(a.Main) || !strings.HasPrefix(a.Main, ".")) {
 		return bad("main", "%q is not a package path like ./cmd/api", a.Main)
 	}
-	for _, list := range []struct {
-		field string
-		pkgs  []string
-	}{{"buildPackages", a.BuildPackages}, {"runtimePackages", a.RuntimePackages}, {"alpinePackages", a.AlpinePackages}, {"alpineRuntimePackages", a.AlpineRuntimePackages}} {
-		for _, p := range list.pkgs {
-			if !packageRE.MatchString(p) {
-				return bad(list.field, "%q is not a package name", p)
-			}
+	// Dependency names choose system packages and a pack may print them.
+	for _, d := range a.NativeDeps {
+		if d == "" || !plainWordRE.MatchString(d) {
+			return bad("nativeDeps", "%q is not a package or module name", d)
 		}
 	}
 	paths := slices.Clone(a.ManifestFiles)

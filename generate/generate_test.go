@@ -10,8 +10,8 @@ import (
 	"github.com/dockslim/dockslim/templates"
 )
 
-// nodeAnswers is a small valid Node project's answers.
-func nodeAnswers() *Answers {
+// testNodeAnswers is a small valid Node project's answers.
+func testNodeAnswers() *Answers {
 	return &Answers{
 		Language: "node", LanguageVersion: "22", PackageManager: "npm", Flavour: "alpine",
 		Port: 3000, BuildCommand: "npm run build", Start: []string{"node", "dist/server.js"},
@@ -24,23 +24,23 @@ func nodeAnswers() *Answers {
 // Hostile .dockslim.yaml answers never reach a template.
 func TestCheckRejectsHostileAnswers(t *testing.T) {
 	mutate := map[string]func(a *Answers){
-		"manifest escapes":  func(a *Answers) { a.ManifestFiles = []string{"../../etc/passwd"} },
-		"manifest absolute": func(a *Answers) { a.ManifestFiles = []string{"/etc/passwd"} },
-		"manifest space":    func(a *Answers) { a.ManifestFiles = []string{"a b"} },
-		"package injection": func(a *Answers) { a.RuntimePackages = []string{"curl; rm -rf /"} },
-		"start newline":     func(a *Answers) { a.Start = []string{"node", "x\nRUN evil"} },
-		"build newline":     func(a *Answers) { a.BuildCommand = "a\nRUN evil" },
-		"test heredoc":      func(a *Answers) { a.TestCommand = "cat <<EOF" },
-		"label dollar":      func(a *Answers) { a.ProjectName = "$HOME" },
-		"label url":         func(a *Answers) { a.SourceURL = "https://x/\"y" },
-		"language":          func(a *Answers) { a.Language = "rust" },
-		"version":           func(a *Answers) { a.LanguageVersion = "latest" },
-		"pm version":        func(a *Answers) { a.PackageManagerVersion = "9 && curl x" },
-		"output dir":        func(a *Answers) { a.Node.OutputDirs = []string{"../dist"} },
-		"var name":          func(a *Answers) { a.Vars = map[string]string{"a-b": "x"} },
+		"manifest escapes":     func(a *Answers) { a.ManifestFiles = []string{"../../etc/passwd"} },
+		"manifest absolute":    func(a *Answers) { a.ManifestFiles = []string{"/etc/passwd"} },
+		"manifest space":       func(a *Answers) { a.ManifestFiles = []string{"a b"} },
+		"native dep injection": func(a *Answers) { a.Native, a.NativeDeps = true, []string{"bcrypt; rm -rf /"} },
+		"start newline":        func(a *Answers) { a.Start = []string{"node", "x\nRUN evil"} },
+		"build newline":        func(a *Answers) { a.BuildCommand = "a\nRUN evil" },
+		"test heredoc":         func(a *Answers) { a.TestCommand = "cat <<EOF" },
+		"label dollar":         func(a *Answers) { a.ProjectName = "$HOME" },
+		"label url":            func(a *Answers) { a.SourceURL = "https://x/\"y" },
+		"language":             func(a *Answers) { a.Language = "rust" },
+		"version":              func(a *Answers) { a.LanguageVersion = "latest" },
+		"pm version":           func(a *Answers) { a.PackageManagerVersion = "9 && curl x" },
+		"output dir":           func(a *Answers) { a.Node.OutputDirs = []string{"../dist"} },
+		"var name":             func(a *Answers) { a.Vars = map[string]string{"a-b": "x"} },
 	}
 	for name, m := range mutate {
-		a := nodeAnswers()
+		a := testNodeAnswers()
 		m(a)
 		if _, err := Render(context.Background(), a, templates.FS); err == nil {
 			t.Errorf("%s: rendered anyway", name)
@@ -68,7 +68,7 @@ func TestMissingKeyIsAnError(t *testing.T) {
 	must(t, os.MkdirAll(filepath.Join(dir, "node"), 0o755))
 	must(t, os.WriteFile(filepath.Join(dir, "node", "Dockerfile.tmpl"), []byte("{{ .Vars.nope }}"), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "node", "dockerignore.tmpl"), []byte(""), 0o644))
-	_, err := Render(context.Background(), nodeAnswers(), os.DirFS(dir))
+	_, err := Render(context.Background(), testNodeAnswers(), os.DirFS(dir))
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("missing key rendered: %v", err)
 	}

@@ -74,10 +74,12 @@ func RenderWith(ctx context.Context, a *Answers, pack fs.FS, opt RenderOptions) 
 		return nil, err
 	}
 	for role, pattern := range opt.Images {
-		if _, ok := tab.Images[role]; !ok {
+		img, ok := tab.Images[role]
+		if !ok {
 			return nil, fmt.Errorf("template pack: no image role %q", role)
 		}
-		tab.Images[role] = pattern
+		img.Ref = pattern
+		tab.Images[role] = img
 	}
 	if err := a.Check(); err != nil {
 		return nil, err

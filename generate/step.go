@@ -1,5 +1,12 @@
 package generate
 
+import (
+	"fmt"
+
+	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/internal/versions"
+)
+
 // RunStep is one RUN instruction with BuildKit mounts, computed in Go so
 // templates only print it (partial "run-step").
 type RunStep struct {
@@ -56,4 +63,31 @@ func apkStep(pkgs []string) *RunStep {
 		return nil
 	}
 	return &RunStep{Commands: []string{"apk add --no-cache " + aptLine(pkgs)}}
+}
+
+// installStep installs pkgs with the package manager of distro: apk on
+// Alpine, apt on Debian.
+func installStep(distro string, pkgs []string) *RunStep {
+	if distro == "alpine" {
+		return apkStep(pkgs)
+	}
+	return aptStep(pkgs)
+}
+
+// systemPackages are the distribution packages a's native dependencies
+// need on the distro of the image role, and that distro.
+func systemPackages(a *Answers, tab *versions.Table, role string) (detect.Packages, string, error) {
+	img, ok := tab.Images[role]
+	if !ok {
+		return detect.Packages{}, "", fmt.Errorf("versions.yaml has no image %q", role)
+	}
+	l, ok := detect.Lookup(a.Language)
+	if !ok {
+		return detect.Packages{}, "", fmt.Errorf("unknown language %q", a.Language)
+	}
+	pkgs, err := l.SystemPackages(a.NativeDeps, a.Native, img.Distro)
+	if err != nil {
+		return detect.Packages{}, "", fmt.Errorf("%s: %w", role, err)
+	}
+	return pkgs, img.Distro, nil
 }

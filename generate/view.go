@@ -53,7 +53,8 @@ type Label struct{ Key, Value string }
 
 // imageRef fills {version} and {major} in a versions.yaml image pattern.
 func imageRef(tab *versions.Table, role, version string) (string, error) {
-	pattern, ok := tab.Images[role]
+	img, ok := tab.Images[role]
+	pattern := img.Ref
 	if !ok {
 		return "", fmt.Errorf("versions.yaml has no image %q", role)
 	}

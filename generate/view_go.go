@@ -4,8 +4,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/golang"
 	"github.com/dockslim/dockslim/internal/versions"
 )
+
+// goAnswers are the answers golang.Details give.
+func goAnswers(d *golang.Details) *GoAnswers {
+	return &GoAnswers{Module: d.Module, Vendor: d.Vendor}
+}
 
 // GoView is the Go template's model.
 type GoView struct {
@@ -67,39 +73,52 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		g.Test = &RunStep{Caches: modCaches, Binds: source, Commands: []string{a.TestCommand}}
 	}
 	role := "golang"
-	switch {
-	case a.Native && v.IsAlpine:
-		role = "golangAlpine"
-		g.Toolchain = apkStep(a.AlpinePackages)
-		if a.Go != nil && len(a.Go.AlpineTags) > 0 {
-			g.BuildEnv = append(g.BuildEnv, "GOFLAGS=-tags="+strings.Join(a.Go.AlpineTags, ","))
-		}
-	case a.Native:
-		g.Toolchain = aptStep(slices.DeleteFunc(slices.Clone(a.BuildPackages), func(p string) bool {
-			return slices.Contains(golangProvided, p)
-		}))
+	if a.Native && v.IsAlpine {
+		role = "golangAlpine" // cgo builds on the runtime's libc
 	}
-	var err error
+	tools, distro, err := systemPackages(a, tab, role)
+	if err != nil {
+		return err
+	}
+	if a.Native {
+		// The golang image already carries the usual C toolchain.
+		g.Toolchain = installStep(distro, slices.DeleteFunc(tools.Build, func(p string) bool {
+			return distro != "alpine" && slices.Contains(golangProvided, p)
+		}))
+		if len(tools.BuildTags) > 0 {
+			g.BuildEnv = append(g.BuildEnv, "GOFLAGS=-tags="+strings.Join(tools.BuildTags, ","))
+		}
+	}
 	if g.BuilderImage, err = imageRef(tab, role, "${GO_VERSION}"); err != nil {
 		return err
 	}
 	v.Args = append(v.Args, Arg{"GO_VERSION", a.LanguageVersion})
+	runtime := ""
 	switch {
 	case v.IsScratch:
 		g.RuntimeImage = "scratch"
 	case v.IsDistroless && a.Native:
-		g.RuntimeImage, err = imageRef(tab, "distrolessBase", "")
+		runtime = "distrolessBase"
 	case v.IsDistroless:
-		g.RuntimeImage, err = imageRef(tab, "distrolessStatic", "")
+		runtime = "distrolessStatic"
 	case v.IsAlpine:
-		g.RuntimeImage, err = imageRef(tab, "alpine", "")
-		g.RuntimeDeps = apkStep(a.AlpineRuntimePackages)
+		runtime = "alpine"
 	default:
-		g.RuntimeImage, err = imageRef(tab, "debianSlim", "")
-		g.RuntimeDeps = aptStep(a.RuntimePackages)
+		runtime = "debianSlim"
 	}
-	if err != nil {
-		return err
+	if runtime != "" {
+		if g.RuntimeImage, err = imageRef(tab, runtime, ""); err != nil {
+			return err
+		}
+		if !v.IsDistroless {
+			// Distroless cannot install packages (the flavour policy
+			// refuses it when some are needed).
+			pkgs, distro, err := systemPackages(a, tab, runtime)
+			if err != nil {
+				return err
+			}
+			g.RuntimeDeps = installStep(distro, pkgs.Runtime)
+		}
 	}
 	v.User = "65532:65532"
 	v.Cmd = jsonArgv(a.Start)

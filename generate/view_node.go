@@ -1,10 +1,26 @@
 package generate
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/detect/node"
 	"github.com/dockslim/dockslim/internal/versions"
 )
+
+// nodeAnswers are the answers node.Details give.
+func nodeAnswers(d *node.Details) *NodeAnswers {
+	return &NodeAnswers{
+		HasBuildScript: d.HasBuildScript,
+		NextStandalone: d.NextStandalone,
+		StaticDir:      d.StaticDir,
+		OutputDirs:     clone(d.OutputDirs),
+		RuntimeDirs:    clone(d.RuntimeDirs),
+		Prisma:         d.Prisma,
+		YarnPath:       d.YarnPath,
+	}
+}
 
 // NodeView is the Node template's model.
 type NodeView struct {
@@ -94,13 +110,11 @@ func nodePM(a *Answers, tab *versions.Table) pm {
 	return p
 }
 
+// hasLockfile reports whether files hold one of npm's lockfiles.
 func hasLockfile(files []string) bool {
-	for _, f := range files {
-		if f == "package-lock.json" || f == "npm-shrinkwrap.json" {
-			return true
-		}
-	}
-	return false
+	l, _ := detect.Lookup(node.Name)
+	npm, _ := l.Manager("npm")
+	return slices.ContainsFunc(files, func(f string) bool { return slices.Contains(npm.Lockfiles, f) })
 }
 
 // gypLeftovers deletes what node-gyp leaves beside compiled addons:
@@ -131,14 +145,16 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	if p.setup != "" {
 		n.Setup = &RunStep{Caches: caches("/root/.npm"), Commands: []string{p.setup}}
 	}
+	// The base and the runtime images share a distro (node:…-bookworm-slim
+	// or node:…-alpine), so one set of system packages serves both.
+	pkgs, distro, err := systemPackages(a, tab, baseRole)
+	if err != nil {
+		return err
+	}
 	if a.Native {
 		// Local headers: node-gyp would otherwise download them.
 		n.BaseEnv = append(n.BaseEnv, "npm_config_nodedir=/usr/local")
-		if v.IsAlpine {
-			n.Toolchain = apkStep(a.AlpinePackages)
-		} else {
-			n.Toolchain = aptStep(a.BuildPackages)
-		}
+		n.Toolchain = installStep(distro, pkgs.Build)
 	}
 	binds := bindMounts(a.ManifestFiles)
 	if na.Prisma {
@@ -236,10 +252,8 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 			v.User = "1000:1000"
 			v.Cmd = jsonArgv(a.Start)
 		}
-		if v.IsAlpine {
-			n.RuntimeDeps = apkStep(a.AlpineRuntimePackages)
-		} else if !v.IsDistroless {
-			n.RuntimeDeps = aptStep(a.RuntimePackages)
+		if !v.IsDistroless {
+			n.RuntimeDeps = installStep(distro, pkgs.Runtime)
 		}
 	}
 	v.Node = n

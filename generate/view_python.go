@@ -3,9 +3,25 @@ package generate
 import (
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/python"
 	"github.com/dockslim/dockslim/internal/shellwords"
 	"github.com/dockslim/dockslim/internal/versions"
 )
+
+// pythonAnswers are the answers python.Details give.
+func pythonAnswers(d *python.Details) *PythonAnswers {
+	return &PythonAnswers{
+		RequirementsFiles:     clone(d.RequirementsFiles),
+		TestRequirementsFiles: clone(d.TestRequirementsFiles),
+		LocalPackages:         clone(d.LocalPackages),
+		InstallProject:        d.InstallProject,
+		Requirements:          clone(d.Requirements),
+		AppModule:             d.AppModule,
+		CollectStatic:         d.CollectStatic,
+		BuildBackend:          d.BuildBackend,
+		BuildRequires:         clone(d.BuildRequires),
+	}
+}
 
 // PythonView is the Python template's model.
 type PythonView struct {
@@ -55,8 +71,12 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		return err
 	}
 	if a.Native && !v.IsAlpine {
-		p.Toolchain = aptStep(a.BuildPackages)
-		p.RuntimeDeps = aptStep(a.RuntimePackages)
+		pkgs, distro, err := systemPackages(a, tab, role)
+		if err != nil {
+			return err
+		}
+		p.Toolchain = installStep(distro, pkgs.Build)
+		p.RuntimeDeps = installStep(distro, pkgs.Runtime)
 	}
 	pipCache := caches("/root/.cache/pip")
 	files := func(names ...string) []Mount {

@@ -106,7 +106,8 @@ func (m *Manifest) checkImages() error {
 		return err
 	}
 	for _, role := range sortedKeys(m.Images) {
-		def, ok := tab.Images[role]
+		img, ok := tab.Images[role]
+		def := img.Ref
 		if !ok {
 			return m.errorf("images."+role, "images: %q is not an image role (roles: %s)", role, strings.Join(sortedKeys(tab.Images), ", "))
 		}
@@ -139,8 +140,8 @@ func (m *Manifest) resolveImages() (map[string]string, error) {
 		return nil, err
 	}
 	out := map[string]string{}
-	for role, def := range tab.Images {
-		defRef, err := parseReference(def)
+	for role, img := range tab.Images {
+		defRef, err := parseReference(img.Ref)
 		if err != nil {
 			return nil, fmt.Errorf("versions.yaml: %w", err)
 		}

@@ -29,7 +29,6 @@ func samples() []sample {
 			}
 			if native {
 				a.Native, a.Flavour, a.NativeDeps = true, "slim", []string{"bcrypt"}
-				a.BuildPackages, a.AlpinePackages = []string{"python3", "make", "g++"}, []string{"python3", "make", "g++"}
 			}
 			return a
 		}

@@ -119,7 +119,7 @@ func (m *Manifest) check() error {
 		possible := possibleFlavours(lang)
 		switch {
 		case possible == nil:
-			return m.errorf("flavours."+lang, "flavours: %q is not a language (node, python or go)", lang)
+			return m.errorf("flavours."+lang, "flavours: %q is not a language (%s)", lang, strings.Join(detect.LanguageNames(), ", "))
 		case !slices.Contains(possible, f):
 			return m.errorf("flavours."+lang, "flavours: %q never works for %s (possible: %s)", f, lang, strings.Join(possible, ", "))
 		}
@@ -156,21 +156,14 @@ func (m *Manifest) check() error {
 	return nil
 }
 
-// possibleFlavours are the flavours that can work for some project in
-// lang (detect.Flavours over every native/static combination).
+// possibleFlavours are the flavours some project in lang can use; nil
+// for a language dockslim does not know.
 func possibleFlavours(lang string) []string {
-	var out []string
-	for _, native := range []bool{false, true} {
-		for _, static := range []bool{false, true} {
-			for _, f := range detect.Flavours(detect.FlavourInput{Language: lang, Native: native, Static: static}) {
-				if !slices.Contains(out, f) {
-					out = append(out, f)
-				}
-			}
-		}
+	l, ok := detect.Lookup(lang)
+	if !ok {
+		return nil
 	}
-	sort.Strings(out)
-	return out
+	return detect.PossibleFlavours(l)
 }
 
 // keyLines maps "key" and "section.key" of a YAML document to their lines.

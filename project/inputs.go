@@ -42,14 +42,15 @@ type Inputs struct {
 // Check validates what can be checked before the project is read: known
 // names, ranges, and flags that only fit one language.
 func (in Inputs) Check() error {
-	flavours := []string{detect.Alpine, detect.Slim, detect.Scratch, detect.Distroless}
+	flavours := detect.FlavourNames()
+	l, known := detect.Lookup(in.Lang)
 	switch {
-	case in.Lang != "" && !slices.Contains([]string{detect.Node, detect.Python, detect.Go}, in.Lang):
-		return &generate.InputError{Flag: "--lang", Err: fmt.Errorf("%q is not node, python or go", in.Lang)}
+	case in.Lang != "" && !known:
+		return &generate.InputError{Flag: "--lang", Err: fmt.Errorf("%q is not %s", in.Lang, orList(detect.LanguageNames()))}
 	case in.Flavour != "" && !slices.Contains(flavours, in.Flavour):
 		return &generate.InputError{Flag: "--flavour", Err: fmt.Errorf("%q is not one of %s", in.Flavour, strings.Join(flavours, ", "))}
-	case in.Main != "" && in.Lang != "" && in.Lang != detect.Go:
-		return &generate.InputError{Flag: "--main", Err: errors.New("applies to Go projects only")}
+	case in.Main != "" && known && !l.MainPackages:
+		return &generate.InputError{Flag: "--main", Err: fmt.Errorf("applies to projects with main packages (Go), not %s", l.Title)}
 	}
 	if in.Port != 0 {
 		if err := generate.CheckPort(in.Port); err != nil {
@@ -77,7 +78,7 @@ func (in Inputs) apply(a *generate.Answers) error {
 	if in.Native != nil {
 		a.Native = *in.Native
 		if !*in.Native {
-			a.NativeDeps, a.BuildPackages, a.RuntimePackages, a.AlpinePackages = []string{}, []string{}, []string{}, []string{}
+			a.NativeDeps = []string{}
 		}
 	}
 	if in.Port != 0 {
@@ -163,4 +164,12 @@ func (in Inputs) Args() []string {
 		args = append(args, "--set", k+"="+in.Sets[k])
 	}
 	return args
+}
+
+// orList joins names as "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -63,7 +63,7 @@ func TestInputsCheckBeforeReading(t *testing.T) {
 		{Inputs{Lang: "ruby"}, `--lang: "ruby" is not node, python or go`},
 		{Inputs{Flavour: "tiny"}, `--flavour: "tiny" is not one of alpine, slim, scratch, distroless`},
 		{Inputs{Port: 65536}, "--port: 65536 is not a TCP port (1-65535)"},
-		{Inputs{Lang: "node", Main: "./cmd/api"}, "--main: applies to Go projects only"},
+		{Inputs{Lang: "node", Main: "./cmd/api"}, "--main: applies to projects with main packages (Go), not Node.js"},
 		{Inputs{Lang: "node", PM: "cargo"}, `--pm: "cargo" is not a node package manager`},
 	} {
 		err := c.in.Check()

@@ -25,6 +25,10 @@ type Record struct {
 	Pack     *pack.Ref         `yaml:"pack,omitempty"`
 	Answers  *generate.Answers `yaml:"answers"`
 	Files    FileDigests       `yaml:"files"`
+
+	// HadLegacy is true when the file held answers this dockslim no
+	// longer reads (generate.Legacy); they are dropped on load.
+	HadLegacy bool `yaml:"-"`
 }
 
 // FileDigests maps a written file to "sha256:<hex>" of its bytes.
@@ -82,5 +86,6 @@ func ParseRecord(data []byte) (*Record, error) {
 	if r.Answers.Vars == nil {
 		r.Answers.Vars = map[string]string{}
 	}
+	r.HadLegacy = r.Answers.DropLegacy()
 	return &r, nil
 }

@@ -71,6 +71,9 @@ func (p *Project) Resolve(ctx context.Context, in Inputs, pk *pack.Pack) (*Resol
 		}
 	}
 	res := &Resolution{Facts: f, Recorded: rec != nil, Warnings: append([]string{}, f.Warnings...)}
+	if p.record != nil && p.record.HadLegacy {
+		res.Warnings = append(res.Warnings, RecordFile+" records system package names (buildPackages, runtimePackages…), which dockslim no longer reads: it chooses them for the base image the Dockerfile uses; the next write drops them")
+	}
 	a := generate.FromFacts(f)
 	if rec != nil {
 		recSteer := detect.Options{Language: rec.Language, PackageManager: rec.PackageManager, Main: rec.Main}
@@ -119,7 +122,7 @@ func (p *Project) Resolve(ctx context.Context, in Inputs, pk *pack.Pack) (*Resol
 // complete checks that nothing a Dockerfile needs is still undecided.
 // pmChosen says a package manager was chosen (an input or the record).
 func complete(a *generate.Answers, f *detect.Facts, pmChosen bool) error {
-	if a.Language == detect.Go {
+	if l, _ := detect.Lookup(a.Language); l != nil && l.MainPackages {
 		switch {
 		case a.Main == "" && len(f.Mains) > 1:
 			return &AmbiguousError{What: "several Go main packages", Flag: "--main", Candidates: f.Mains}
@@ -127,7 +130,9 @@ func complete(a *generate.Answers, f *detect.Facts, pmChosen bool) error {
 			return &MissingError{What: "this module has no main package to build", Flag: "--main"}
 		}
 	}
-	if a.Language == detect.Node && len(f.Details.ConflictingManagers) > 1 && f.Sources["packageManager"] != "package.json#packageManager" && !pmChosen {
+	// Only lockfile precedence decided between them (no packageManager
+	// field): detection lists the candidates.
+	if len(f.Details.ConflictingManagers) > 1 && !pmChosen {
 		return &AmbiguousError{What: "lockfiles of several package managers", Flag: "--pm", Candidates: f.Details.ConflictingManagers}
 	}
 	if len(a.Start) == 0 {

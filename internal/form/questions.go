@@ -282,7 +282,12 @@ func (s formState) unsteered() *detect.Facts {
 	return s.Facts
 }
 
-var languageTitle = map[string]string{detect.Node: "Node.js version", detect.Python: "Python version", detect.Go: "Go version"}
+// row is the language's row of detect's registry (every language in
+// answers has one: they were checked before the form sees them).
+func row(lang string) *detect.Language {
+	l, _ := detect.Lookup(lang)
+	return l
+}
 
 // languageQuestion asks which language to build when the repository
 // holds several; candidates come from detection (its choice first) and
@@ -309,28 +314,28 @@ func runtimeQuestions(s formState) []question {
 	if flags.LangVersion == "" {
 		cur := *a
 		qs = append(qs, question{
-			Key: qVersion, Kind: askInput, Title: languageTitle[a.Language],
+			Key: qVersion, Kind: askInput, Title: row(a.Language).Title + " version",
 			Default: a.LanguageVersion, Source: s.source("languageVersion", a.LanguageVersion, f.LanguageVersion),
 			Validate: func(v string) error {
 				return project.CheckAnswer(&cur, project.Inputs{LangVersion: strings.TrimSpace(v)})
 			},
 		})
 	}
-	if flags.PM == "" && len(generate.ValidManagers(a.Language)) > 1 {
+	if managers := row(a.Language).ManagerNames(); flags.PM == "" && len(managers) > 1 {
 		q := question{Key: qPM, Title: "Package manager", Default: a.PackageManager}
 		first := slices.Clone(s.MustPM)
 		if len(first) == 0 {
 			first = []string{a.PackageManager}
 		}
 		order := first
-		for _, m := range generate.ValidManagers(a.Language) {
+		for _, m := range managers {
 			if !slices.Contains(order, m) {
 				order = append(order, m)
 			}
 		}
 		df := s.unsteered()
 		for _, m := range order {
-			label := managerLabel(m)
+			label := managerLabel(a.Language, m)
 			if m == df.PackageManager && len(s.MustPM) == 0 {
 				label += " ← " + sourceOf(df, "packageManager")
 			} else if slices.Contains(s.MustPM, m) {
@@ -345,7 +350,7 @@ func runtimeQuestions(s formState) []question {
 		}
 		qs = append(qs, q)
 	}
-	if a.Language == detect.Go && flags.Main == "" && len(f.Mains) > 1 {
+	if flags.Main == "" && len(f.Mains) > 1 {
 		q := question{Key: qMain, Title: "Go main package to build", Default: a.Main}
 		for _, m := range f.Mains {
 			q.Options = append(q.Options, option{m, m})
@@ -360,14 +365,11 @@ func runtimeQuestions(s formState) []question {
 	return qs
 }
 
-func managerLabel(m string) string {
-	switch m {
-	case "yarn":
-		return "yarn (classic)"
-	case "yarn-berry":
-		return "yarn (berry, 2+)"
+func managerLabel(lang, name string) string {
+	if m, ok := row(lang).Manager(name); ok && m.Label != "" {
+		return m.Label
 	}
-	return m
+	return name
 }
 
 // Values of the native question.
@@ -391,12 +393,8 @@ func nativeQuestion(s formState) question {
 			deps = append(deps, d)
 		}
 	}
-	toolchain := "needs a compiler toolchain"
-	title := "Native modules"
-	if a.Language == detect.Go {
-		toolchain = "needs a C toolchain (cgo)"
-		title = "cgo"
-	}
+	toolchain := "needs " + row(a.Language).Toolchain
+	title := row(a.Language).NativeTitle
 	src := "none detected"
 	if len(deps) > 0 {
 		src = strings.Join(deps, ", ") + " ← " + s.detectedSource("nativeDeps")
@@ -528,14 +526,6 @@ func commandQuestions(s formState) []question {
 	return qs
 }
 
-// flavourReasons explain each base-image flavour in one line.
-var flavourReasons = map[string]string{
-	detect.Alpine:     "smallest, musl — native addons must build on musl",
-	detect.Slim:       "glibc, safest with native modules",
-	detect.Scratch:    "the binary alone — no shell, needs CGO off",
-	detect.Distroless: "no shell, non-root, CA certs and tzdata included",
-}
-
 // flavourQuestion offers only the flavours that work for the answers so
 // far, the recommended one first; nil when only one works.
 func flavourQuestion(s formState) *question {
@@ -550,7 +540,7 @@ func flavourQuestion(s formState) *question {
 		width = max(width, len(w))
 	}
 	for i, w := range works {
-		label := fmt.Sprintf("%-*s  %s", width, w, flavourReasons[w])
+		label := fmt.Sprintf("%-*s  %s", width, w, detect.DescribeFlavour(w))
 		if i == 0 {
 			label += " (recommended)"
 		}

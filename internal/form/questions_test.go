@@ -36,7 +36,8 @@ func nodeFacts(native ...string) *detect.Facts {
 		Start: []string{"node", "server.js"}, Port: 3000, NativeDeps: native,
 		Sources: map[string]string{"languageVersion": ".nvmrc", "packageManager": "package-lock.json", "nativeDeps": "package.json#dependencies"},
 	}
-	f.Flavours = detect.Flavours(detect.FlavourInput{Language: detect.Node, Native: len(native) > 0})
+	l, _ := detect.Lookup(detect.Node)
+	f.Flavours = detect.AllowedFlavours(l, detect.Traits{Native: len(native) > 0, NativeDeps: native, Start: f.Start})
 	f.Flavour = f.Flavours[0]
 	return f
 }
@@ -131,7 +132,7 @@ func TestFlavourQuestionOffersWhatWorks(t *testing.T) {
 		var got []string
 		for i, o := range q.Options {
 			got = append(got, o.Value)
-			if !strings.Contains(o.Label, flavourReasons[o.Value]) {
+			if !strings.Contains(o.Label, detect.DescribeFlavour(o.Value)) {
 				t.Errorf("%s: %q lacks its reason", tc.name, o.Label)
 			}
 			if (i == 0) != strings.HasSuffix(o.Label, "(recommended)") {

@@ -32,12 +32,21 @@ type Table struct {
 	Go struct {
 		Default string `yaml:"default"`
 	} `yaml:"go"`
-	// Images maps a role (node, golang, distrolessStatic…) to an image
-	// reference; {version} and {major} are filled in by the renderer.
-	Images map[string]string `yaml:"images"`
+	// Images maps a role (node, golang, distrolessStatic…) to its image.
+	Images map[string]Image `yaml:"images"`
 	// Tools maps a package manager to the release installed when the
 	// project pins none.
 	Tools map[string]string `yaml:"tools"`
+}
+
+// Image is one base image.
+type Image struct {
+	// Ref is the image reference; {version} and {major} are filled in by
+	// the renderer.
+	Ref string `yaml:"ref"`
+	// Distro is the distribution it is built on ("bookworm", "alpine";
+	// "" for an image nothing is installed into).
+	Distro string `yaml:"distro"`
 }
 
 // Load parses the embedded table. It returns a fresh value each call so no

@@ -20,9 +20,12 @@ func TestTableIsComplete(t *testing.T) {
 	if got := strconv.Itoa(tab.Node.LTS[0].Major); got != tab.Node.Default {
 		t.Errorf("newest LTS line is %s but the default is %s", got, tab.Node.Default)
 	}
-	for role, ref := range tab.Images {
-		if ref == "" || strings.HasSuffix(ref, ":latest") || !strings.Contains(ref, ":") {
+	for role, img := range tab.Images {
+		if ref := img.Ref; ref == "" || strings.HasSuffix(ref, ":latest") || !strings.Contains(ref, ":") {
 			t.Errorf("image %s = %q: every base must be pinned by a tag, never latest", role, ref)
+		}
+		if img.Distro == "" && role != "uv" {
+			t.Errorf("image %s names no distro: native dependencies' packages are chosen by it", role)
 		}
 	}
 	for _, tool := range []string{"pnpm", "yarn", "yarnBerry", "bun", "poetry", "pipenv", "pdm"} {

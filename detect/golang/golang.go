@@ -1,0 +1,175 @@
+package golang
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+
+	"github.com/dockslim/dockslim/detect/internal/core"
+	"github.com/dockslim/dockslim/detect/internal/repo"
+	"github.com/dockslim/dockslim/internal/shellwords"
+	"github.com/dockslim/dockslim/internal/versions"
+)
+
+// defaultPort is the port a Go service gets when its code names none.
+const defaultPort = 8080
+
+// detect fills in the facts of a Go module (go.mod at the root).
+//
+// Sources: language, packageManager and mains come from go.mod (mains are
+// the main packages of the module it declares); languageVersion from
+// go.mod#toolchain or go.mod#go (or go.work's, when it asks for more);
+// main from the chosen package's main file ("cmd/api/main.go"), or
+// "--main" when the option chose it; cgo from the first `import "C"`
+// ("path:line") or go.mod#require; port from "path:line". buildCommand
+// and start are derived from main and carry no source of their own.
+func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.Table) (*core.Facts, error) {
+	d := &Details{}
+	f := core.NewFacts(Name, d)
+	f.Source("language", "go.mod")
+	data, err := r.Read("go.mod", repo.MaxManifest)
+	if err != nil {
+		return nil, err
+	}
+	mf, warns, err := parseMod("go.mod", data)
+	if err != nil {
+		return nil, err
+	}
+	f.Warnings = append(f.Warnings, warns...)
+	f.PackageManager = "go"
+	f.Source("packageManager", "go.mod")
+	d.Module = mf.Module.Mod.Path
+	f.Details.ProjectName = projectName(mf.Module.Mod.Path)
+
+	var wf *modfile.WorkFile
+	if r.Has("go.work") {
+		data, err := r.Read("go.work", repo.MaxManifest)
+		if err != nil {
+			return nil, err
+		}
+		if wf, err = parseWork("go.work", data); err != nil {
+			return nil, err
+		}
+		f.Workspace = true
+		f.Source("workspace", "go.work")
+	}
+	setVersion(f, mf, wf, tab)
+
+	vendor := r.Has("vendor/modules.txt")
+	d.Vendor = vendor
+	f.Details.ManifestFiles, warns = manifests(r, mf, wf)
+	f.Warnings = append(f.Warnings, warns...)
+	if needsSum(mf) && !vendor && !r.Has("go.sum") {
+		f.Warnf("go.mod requires modules but there is no go.sum; run go mod tidy, or go build fails with \"missing go.sum entry\"")
+	}
+
+	minor := minorOf(f.LanguageVersion)
+	if minor == 0 {
+		minor = minorOf(tab.Go.Default)
+	}
+	src, err := scanSources(ctx, r, minor)
+	if err != nil {
+		return nil, err
+	}
+	f.Warnings = append(f.Warnings, src.warnings...)
+	if err := setMain(f, src.files, opts, mf.Module.Mod.Path); err != nil {
+		return nil, err
+	}
+
+	setCgo(f, detectCgo(mf, src.files))
+	setBuild(f, vendor, src.hasTests)
+
+	mainDir := ""
+	if f.Main != "" {
+		mainDir = strings.TrimPrefix(f.Main, "./") // "." stays "."
+	}
+	port, from, warn := findPort(ctx, r, portFiles(src.files, mainDir))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if port == 0 {
+		port = defaultPort
+	}
+	f.Port = port
+	f.Source("port", from)
+	if warn != "" {
+		f.Warnf("%s", warn)
+	}
+	return f, nil
+}
+
+// setCgo records what the cgo check found (the flavours follow from it:
+// see flavourRules).
+func setCgo(f *core.Facts, c cgoUse) {
+	f.CGO, f.NativeDeps = c.cgo, c.deps
+	f.Warnings = append(f.Warnings, c.warnings...)
+	if !c.cgo {
+		return
+	}
+	f.Source("cgo", c.from)
+	if len(c.deps) > 0 {
+		f.Source("nativeDeps", "go.mod#require")
+	}
+}
+
+// setBuild sets the build command (for a known main), start and the
+// test command. CGO_ENABLED, GOOS and GOARCH are not part of the command:
+// the Dockerfile sets them as ENV/ARG.
+func setBuild(f *core.Facts, vendor, hasTests bool) {
+	modFlag := ""
+	if vendor {
+		modFlag = " -mod=vendor"
+	}
+	if f.Main != "" {
+		cmd := fmt.Sprintf(`go build%s -trimpath -ldflags="-s -w" -o /out/app %s`, modFlag, f.Main)
+		if err := shellwords.CheckBuild(cmd); err == nil {
+			f.BuildCommand = cmd
+			f.Start = []string{"/app"}
+		} else {
+			f.Warnf("the main package %s cannot go into a build command (%v); pass --build", f.Main, err)
+		}
+	}
+	if hasTests {
+		// -trimpath as in the build, so the test stage reuses its compile cache.
+		f.Details.TestCommand = "go test -trimpath" + modFlag + " ./..."
+	}
+}
+
+// setVersion sets languageVersion: go.mod's toolchain, else its go
+// line, else the table's default. In a workspace the go command obeys
+// go.work's lines, so they win when they ask for a newer release.
+func setVersion(f *core.Facts, mf *modfile.File, wf *modfile.WorkFile, tab *versions.Table) {
+	v, from, warns := moduleVersion("go.mod", mf.Go, mf.Toolchain)
+	f.Warnings = append(f.Warnings, warns...)
+	if wf != nil {
+		wv, wfrom, wwarns := moduleVersion("go.work", wf.Go, wf.Toolchain)
+		f.Warnings = append(f.Warnings, wwarns...)
+		if wv != "" && (v == "" || versionLess(v, wv)) {
+			v, from = wv, wfrom
+		}
+	}
+	if v == "" {
+		v = tab.Go.Default
+	}
+	f.LanguageVersion = v
+	f.Source("languageVersion", from)
+}
+
+// needsSum reports whether go.mod requires a module that is not
+// replaced by a local folder: only those need go.sum entries.
+func needsSum(mf *modfile.File) bool {
+	local := map[string]bool{}
+	for _, rep := range mf.Replace {
+		if modfile.IsDirectoryPath(rep.New.Path) && (rep.Old.Version == "") {
+			local[rep.Old.Path] = true
+		}
+	}
+	for _, req := range mf.Require {
+		if !local[req.Mod.Path] {
+			return true
+		}
+	}
+	return false
+}

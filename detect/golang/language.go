@@ -1,0 +1,58 @@
+// Package golang detects Go modules: the go and toolchain directives,
+// every main package of the module (build constraints honoured), cgo
+// (import "C" and the modules known to need it), vendor/, go.work, and
+// the port the code listens on. It only reads files (go.mod is parsed
+// with golang.org/x/mod/modfile); the go command is never run.
+package golang
+
+import (
+	"github.com/dockslim/dockslim/detect/internal/core"
+)
+
+// Name is the language's name in facts, flags and templates.
+const Name = "go"
+
+// Details are the Go facts rendering needs beyond the common ones.
+type Details struct {
+	// Module is the module path from go.mod.
+	Module string
+	// Vendor is true when vendor/modules.txt exists (-mod=vendor, no download).
+	Vendor bool
+}
+
+// Language returns Go's row of detect's registry.
+func Language() *core.Language {
+	return &core.Language{
+		Name:         Name,
+		Title:        "Go",
+		Manifests:    []string{"go.mod"},
+		SourceExts:   []string{".go"},
+		Managers:     []core.Manager{{Name: "go", Lockfiles: []string{"go.sum"}}},
+		MainPackages: true,
+		NativeTitle:  "cgo",
+		Toolchain:    "a C toolchain (cgo)",
+		Detect:       detect,
+		Flavours:     flavourRules,
+		Recommend: func(t core.Traits) string {
+			if t.Native {
+				return core.Slim // a glibc builder and runtime
+			}
+			return core.Scratch // the binary alone, as the seed argues
+		},
+		SystemPackages: systemPackages,
+	}
+}
+
+// flavourRules: a pure-Go binary runs anywhere, scratch included; a cgo
+// binary needs a C library at run time.
+var flavourRules = []core.FlavourRule{
+	{Name: core.Alpine},
+	{Name: core.Slim},
+	{Name: core.Scratch, Unless: func(t core.Traits) string {
+		if t.Native {
+			return "a cgo binary needs a C library at run time, and scratch has none"
+		}
+		return ""
+	}},
+	{Name: core.Distroless},
+}

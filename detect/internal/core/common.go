@@ -1,0 +1,54 @@
+package core
+
+import (
+	"fmt"
+	"sort"
+)
+
+// NewFacts returns Facts for lang with every collection allocated, its
+// language-specific details set to lang.
+func NewFacts(lang string, details any) *Facts {
+	f := &Facts{Language: lang, Sources: map[string]string{}}
+	f.Details.Lang = details
+	f.Normalize()
+	return f
+}
+
+// Source records where a detected value came from; "" is not recorded
+// (defaults are absent from sources).
+func (f *Facts) Source(key, from string) {
+	if from != "" {
+		f.Sources[key] = from
+	}
+}
+
+// Warnf adds a warning for the person reading the output.
+func (f *Facts) Warnf(format string, args ...any) {
+	f.Warnings = append(f.Warnings, fmt.Sprintf(format, args...))
+}
+
+// SortedUnique sorts s and drops duplicates and empty strings.
+func SortedUnique(s []string) []string {
+	seen := map[string]bool{}
+	out := make([]string, 0, len(s))
+	for _, x := range s {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Normalize makes every slice and map non-nil so JSON shows [] and {}.
+func (f *Facts) Normalize() {
+	for _, s := range []*[]string{&f.Start, &f.Flavours, &f.NativeDeps, &f.Mains, &f.Warnings} {
+		if *s == nil {
+			*s = []string{}
+		}
+	}
+	if f.Sources == nil {
+		f.Sources = map[string]string{}
+	}
+}

@@ -1,0 +1,72 @@
+package core
+
+// Facts is what detection found, in the shape of `detect --json`
+// (docs/detect-json.md). Every
+// key is always present: a value nothing decided is "", [], 0 or false.
+// Slices and the map are never nil once Detect returns.
+type Facts struct {
+	Dir                   string            `json:"dir"`
+	Language              string            `json:"language"`
+	LanguageVersion       string            `json:"languageVersion"`
+	PackageManager        string            `json:"packageManager"`
+	PackageManagerVersion string            `json:"packageManagerVersion"`
+	Framework             string            `json:"framework"`
+	BuildCommand          string            `json:"buildCommand"`
+	Start                 []string          `json:"start"`
+	Port                  int               `json:"port"`
+	Flavour               string            `json:"flavour"`
+	Flavours              []string          `json:"flavours"`
+	NativeDeps            []string          `json:"nativeDeps"`
+	CGO                   bool              `json:"cgo"`
+	Main                  string            `json:"main"`
+	Mains                 []string          `json:"mains"`
+	Workspace             bool              `json:"workspace"`
+	Warnings              []string          `json:"warnings"`
+	Sources               map[string]string `json:"sources"`
+
+	// Details holds facts the templates need beyond the JSON's keys. They
+	// are kept out of the JSON so its schema stays exactly the contract.
+	Details Details `json:"-"`
+}
+
+// Details are facts that rendering needs and the JSON does not list.
+type Details struct {
+	// ProjectName is the manifest's name (package.json name, [project]
+	// name, go.mod's last path element), for the OCI title label.
+	ProjectName string
+	// SourceURL is the origin remote as an https URL without credentials,
+	// for the OCI source label; "" when there is no origin.
+	SourceURL string
+	// Candidates lists every language whose manifest was found, the
+	// chosen one first, when there was more than one.
+	Candidates []string
+	// ConflictingManagers lists the package managers whose lockfiles were
+	// found when they disagree (and no packageManager field decided), the
+	// precedence winner first. init must then ask or require --pm.
+	ConflictingManagers []string
+
+	// ManifestFiles are the files, relative to the project root, that the
+	// dependency install needs before the source is copied (manifests,
+	// lockfiles, .npmrc, .yarnrc.yml, requirements includes, …), sorted.
+	ManifestFiles []string
+	// TestCommand runs the project's tests in a test stage; "" when the
+	// project has none.
+	TestCommand string
+
+	// Lang holds the language's own details: a pointer to the Details
+	// type of its package (node.Details, python.Details, golang.Details).
+	Lang any
+}
+
+// Options steer detection where a caller already knows the answer: facts
+// derived from these (build command, lockfiles to copy…) follow them.
+// Empty fields mean "detect".
+type Options struct {
+	// Language forces one language (node, python, go).
+	Language string
+	// PackageManager forces the package manager (a Manager name of the
+	// language).
+	PackageManager string
+	// Main forces the Go main package (./cmd/api).
+	Main string
+}

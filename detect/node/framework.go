@@ -1,0 +1,163 @@
+package node
+
+import (
+	"path"
+	"strings"
+
+	"github.com/dockslim/dockslim/internal/shellwords"
+)
+
+// serverDeps are packages that make a project a server even when it also
+// uses vite (SSR frameworks, HTTP frameworks): such a project is not a
+// static site.
+var serverDeps = []string{
+	"express", "fastify", "koa", "@hapi/hapi", "hapi", "hono", "@hono/node-server", "restify", "polka",
+	"h3", "@nestjs/core", "next", "nuxt", "astro", "@sveltejs/kit", "@react-router/serve",
+	"@react-router/node", "@adonisjs/core", "@tanstack/react-start", "vinxi", "@angular/ssr",
+}
+
+// remixPackages are the @remix-run packages that name a Remix app, the
+// most telling first; any other @remix-run/* counts too.
+var remixPackages = []string{"@remix-run/serve", "@remix-run/node", "@remix-run/express", "@remix-run/react", "@remix-run/dev"}
+
+// appDep returns the field (dependencies or devDependencies) declaring
+// name, or "" — frameworks are looked for in those two only.
+func (p *packageJSON) appDep(name string) string {
+	if _, ok := p.Deps[name]; ok {
+		return "dependencies"
+	}
+	if _, ok := p.DevDeps[name]; ok {
+		return "devDependencies"
+	}
+	return ""
+}
+
+// framework sets Framework by precedence: next > nuxt > remix > nest >
+// fastify > express > vite (a static site: vite, a build script and no
+// server framework).
+func (n *project) framework() {
+	p := n.pkg
+	pick := func(fw, dep string) bool {
+		field := p.appDep(dep)
+		if field == "" {
+			return false
+		}
+		n.f.Framework = fw
+		n.f.Source("framework", "package.json#"+field+"."+dep)
+		return true
+	}
+	if pick("next", "next") || pick("nuxt", "nuxt") {
+		return
+	}
+	for _, dep := range remixPackages {
+		if pick("remix", dep) {
+			return
+		}
+	}
+	for _, dep := range p.depNames() {
+		if strings.HasPrefix(dep, "@remix-run/") && validDepName(dep) && pick("remix", dep) {
+			return
+		}
+	}
+	if pick("nest", "@nestjs/core") || pick("fastify", "fastify") || pick("express", "express") {
+		return
+	}
+	if _, hasBuild := p.script("build"); !hasBuild || p.appDep("vite") == "" {
+		return
+	}
+	for _, dep := range serverDeps {
+		if p.appDep(dep) != "" {
+			return
+		}
+	}
+	pick("vite", "vite")
+}
+
+// isStatic reports whether the project is a static site served by nginx.
+func (n *project) isStatic() bool { return n.f.Framework == staticFramework }
+
+// buildAndTest sets BuildCommand, HasBuildScript and TestCommand from
+// package.json scripts. The scripts themselves run under the package
+// manager, so only the fixed "<pm> run build" line reaches the Dockerfile.
+func (n *project) buildAndTest() {
+	f := n.f
+	if _, ok := n.pkg.script("build"); ok {
+		cmd := runCommand(n.pm, "build")
+		if shellwords.CheckBuild(cmd) == nil {
+			f.BuildCommand = cmd
+			f.Source("buildCommand", "package.json#scripts.build")
+		}
+		n.d.HasBuildScript = true
+	}
+	if t, ok := n.pkg.script("test"); ok && !strings.Contains(t, "no test specified") {
+		switch n.pm {
+		case "bun":
+			// `bun test` is bun's own test runner, not the script.
+			f.Details.TestCommand = "bun run test"
+		case "yarn-berry":
+			f.Details.TestCommand = "yarn test"
+		default:
+			f.Details.TestCommand = n.pm + " test"
+		}
+	}
+}
+
+// outputDirs fills Details.OutputDirs: the folders the build writes
+// that the runtime needs.
+func (n *project) outputDirs() {
+	d := n.d
+	switch n.f.Framework {
+	case "next":
+		if d.NextStandalone {
+			d.OutputDirs = []string{".next/standalone", ".next/static"}
+			if n.r.HasDir("public") {
+				d.OutputDirs = append(d.OutputDirs, "public")
+			}
+		} else {
+			d.OutputDirs = []string{".next"}
+		}
+		return
+	case "nuxt":
+		d.OutputDirs = []string{".output"}
+		return
+	case "remix":
+		d.OutputDirs = []string{"build"}
+		return
+	case "vite":
+		d.OutputDirs = []string{d.StaticDir}
+		return
+	}
+	if !d.HasBuildScript {
+		return
+	}
+	if ts := n.tsconfig(); ts != nil && ts.OutDir != "" {
+		d.OutputDirs = []string{ts.OutDir}
+		return
+	}
+	// The start target lives in a folder the repository does not have:
+	// the build makes it (dist/, build/, lib/…).
+	for _, a := range n.f.Start {
+		if !isScriptPath(a) || strings.HasPrefix(a, "node_modules/") {
+			continue
+		}
+		if top, _, ok := strings.Cut(path.Clean(a), "/"); ok && !n.r.HasDir(top) {
+			if c, ok := safeRelPath(top); ok {
+				d.OutputDirs = []string{c}
+			}
+		}
+		break
+	}
+}
+
+// isScriptPath reports whether an argv word names a JavaScript or
+// TypeScript file (or an extension-less path node resolves).
+func isScriptPath(a string) bool {
+	if strings.HasPrefix(a, "-") {
+		return false
+	}
+	switch path.Ext(a) {
+	case ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts":
+		return true
+	}
+	return strings.Contains(a, "/") && path.Ext(a) == ""
+}

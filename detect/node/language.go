@@ -1,0 +1,88 @@
+// Package node detects Node.js projects: the runtime version (.nvmrc with
+// lts/* and codenames, .node-version, engines.node ranges, volta), the
+// package manager (the packageManager field, then lockfiles: pnpm, bun,
+// yarn berry or classic, npm), the framework (Next.js, Nuxt, Remix,
+// NestJS, Fastify, Express, Vite static sites), the real start entry
+// (never `npm start`, which swallows SIGTERM), ports in the code and
+// native addons. It only reads files; no package manager is ever run.
+package node
+
+import (
+	"github.com/dockslim/dockslim/detect/internal/core"
+)
+
+// Name is the language's name in facts, flags and templates.
+const Name = "node"
+
+// Details are the Node facts rendering needs beyond the common ones.
+type Details struct {
+	// HasBuildScript is true when package.json has a build script.
+	HasBuildScript bool
+	// NextStandalone is true for Next.js with output: 'standalone'.
+	NextStandalone bool
+	// StaticDir is the folder a static-site build writes (vite: dist).
+	StaticDir string
+	// OutputDirs are the folders the build writes that the runtime needs
+	// (dist, build, .next, .output…), relative to the root.
+	OutputDirs []string
+	// Prisma is true when the project uses Prisma (schema under prisma/).
+	Prisma bool
+	// YarnPath is .yarnrc.yml's yarnPath for Yarn berry, when set.
+	YarnPath string
+	// RuntimeDirs are folders of the project the running app reads besides
+	// the build output (public, views, static, locales…: those that exist),
+	// relative to the root, sorted.
+	RuntimeDirs []string
+}
+
+// staticFramework is the framework of a static site: its build is
+// served by nginx, not run by node.
+const staticFramework = "vite"
+
+// Language returns Node's row of detect's registry.
+func Language() *core.Language {
+	return &core.Language{
+		Name:       Name,
+		Title:      "Node.js",
+		Manifests:  []string{"package.json"},
+		SourceExts: []string{".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx", ".vue", ".svelte"},
+		// A Vite build is served by nginx.
+		StaticFrameworks: []string{staticFramework},
+		Managers: []core.Manager{
+			{Name: "npm", Lockfiles: []string{"package-lock.json", "npm-shrinkwrap.json"}},
+			{Name: "yarn", Label: "yarn (classic)", Lockfiles: []string{"yarn.lock"}},
+			{Name: "yarn-berry", Label: "yarn (berry, 2+)", Lockfiles: []string{"yarn.lock"}},
+			{Name: "pnpm", Lockfiles: []string{"pnpm-lock.yaml"}},
+			{Name: "bun", Lockfiles: []string{"bun.lock", "bun.lockb"}},
+		},
+		NativeTitle: "Native modules",
+		Toolchain:   "a compiler toolchain",
+		Detect:      detect,
+		Flavours:    flavourRules,
+		Recommend: func(t core.Traits) string {
+			if t.Native && t.Framework != staticFramework {
+				return core.Slim // native addons: build and run on glibc
+			}
+			return core.Alpine
+		},
+		SystemPackages: systemPackages,
+	}
+}
+
+// flavourRules: Node runs on alpine and slim; distroless Node images run
+// `node` as their entrypoint, so only a `node …` command runs there (a
+// static site is served by nginx, which has no distroless image).
+var flavourRules = []core.FlavourRule{
+	{Name: core.Alpine},
+	{Name: core.Slim},
+	{Name: core.Scratch, Never: "scratch has no runtime for interpreted code"},
+	{Name: core.Distroless, Unless: func(t core.Traits) string {
+		switch {
+		case t.Framework == staticFramework:
+			return "a static site is served by nginx, which has no distroless image"
+		case len(t.Start) > 0 && t.Start[0] != "node":
+			return "distroless Node images can only run `node …` commands"
+		}
+		return ""
+	}},
+}

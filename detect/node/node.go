@@ -1,0 +1,109 @@
+package node
+
+import (
+	"context"
+	"strings"
+
+	"github.com/dockslim/dockslim/detect/internal/core"
+	"github.com/dockslim/dockslim/detect/internal/repo"
+	"github.com/dockslim/dockslim/internal/versions"
+)
+
+// project carries one Node detection: the repo, the parsed
+// package.json, the facts being filled and values later steps reuse.
+type project struct {
+	ctx context.Context
+	r   *repo.Repo
+	tab *versions.Table
+	f   *core.Facts
+	d   *Details // f.Details.Lang
+	pkg *packageJSON
+	pm  string
+
+	ts       *tsConfig // tsconfig.json, nil when absent or unusable
+	tsLoaded bool
+
+	yarnrcLoaded   bool
+	yarnPath       string   // .yarnrc.yml yarnPath, cleaned
+	yarnPlugins    []string // .yarnrc.yml plugin paths, cleaned
+	workspaceGlobs []string
+
+	entry      string   // source file the start command runs, for the port scan
+	startNotes []string // why start rules were skipped; finished in start()
+	scriptPort int      // a port given on the start script's command line
+	portFrom   string
+
+	err error // first read error met where returning at once was awkward
+}
+
+// fail keeps the first error for detect to return.
+func (n *project) fail(err error) {
+	if n.err == nil {
+		n.err = err
+	}
+}
+
+// detect fills in the facts of a Node project (package.json at the
+// root). Each step lives in a file of its own.
+func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.Table) (*core.Facts, error) {
+	d := &Details{}
+	f := core.NewFacts(Name, d)
+	f.Source("language", "package.json")
+	data, err := r.Read("package.json", repo.MaxManifest)
+	if err != nil {
+		return nil, err
+	}
+	pkg, warnings, err := parsePackageJSON("package.json", data)
+	if err != nil {
+		return nil, err
+	}
+	f.Warnings = append(f.Warnings, warnings...)
+	n := &project{ctx: ctx, r: r, tab: tab, f: f, d: d, pkg: pkg}
+	if validProjectName(pkg.Name) {
+		f.Details.ProjectName = pkg.Name
+	} else if pkg.Name != "" {
+		f.Warnf("package.json#name %q is not a usable package name; it is ignored", clip(pkg.Name))
+	}
+	for _, step := range []func() error{
+		n.nodeVersion,
+		func() error { return n.packageManager(opts) },
+		n.workspace,
+	} {
+		if err := step(); err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	n.framework()
+	n.buildAndTest()
+	n.start()
+	n.port()
+	if err := n.nativeDeps(); err != nil {
+		return nil, err
+	}
+	n.manifestFiles()
+	n.outputDirs()
+	n.runtimeDirs()
+	n.prisma()
+	if n.err != nil {
+		return nil, n.err
+	}
+	return f, ctx.Err()
+}
+
+// prisma sets Details.Prisma when the project uses Prisma: a schema
+// under prisma/ or the client as a dependency.
+func (n *project) prisma() {
+	if n.pkg.hasDep("@prisma/client") || n.r.Has("prisma/schema.prisma") {
+		n.d.Prisma = true
+		return
+	}
+	for _, p := range n.r.FilesWithExt(".prisma") {
+		if strings.HasPrefix(p, "prisma/") {
+			n.d.Prisma = true
+			return
+		}
+	}
+}
