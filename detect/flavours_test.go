@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dockslim/dockslim/internal/versions"
 )
 
 // The flavour policy, for each language, from the registry's rows.
@@ -59,6 +61,9 @@ func TestRegistryRowsComplete(t *testing.T) {
 		if l.Name == "" || l.Title == "" || len(l.Manifests) == 0 || len(l.SourceExts) == 0 || len(l.Managers) == 0 ||
 			l.NativeTitle == "" || l.Toolchain == "" || l.Detect == nil || l.Recommend == nil || l.SystemPackages == nil {
 			t.Errorf("row %q is incomplete: %+v", l.Name, l)
+		}
+		if versions.MustLoad().Defaults[l.Name] == "" {
+			t.Errorf("versions.yaml has no default version for %s", l.Name)
 		}
 		if names := FlavourNames(); len(l.Flavours) != len(names) {
 			t.Errorf("%s has rules for %d flavours, want one for each of %v", l.Name, len(l.Flavours), names)

@@ -2,9 +2,6 @@ package generate
 
 import (
 	"github.com/dockslim/dockslim/detect"
-	"github.com/dockslim/dockslim/detect/golang"
-	"github.com/dockslim/dockslim/detect/node"
-	"github.com/dockslim/dockslim/detect/python"
 )
 
 // Answers are the resolved values the templates read: detected facts with
@@ -134,13 +131,8 @@ func FromFacts(f *detect.Facts) *Answers {
 	if !labelURLRE.MatchString(a.SourceURL) {
 		a.SourceURL = ""
 	}
-	switch ld := d.Lang.(type) {
-	case *node.Details:
-		a.Node = nodeAnswers(ld)
-	case *python.Details:
-		a.Python = pythonAnswers(ld)
-	case *golang.Details:
-		a.Go = goAnswers(ld)
+	if l, err := viewOf(f.Language); err == nil && d.Lang != nil {
+		l.answers(d.Lang, a)
 	}
 	return a
 }

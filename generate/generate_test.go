@@ -2,11 +2,13 @@ package generate
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/templates"
 )
 
@@ -118,5 +120,26 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Every language of detect's registry has a view, samples that render
+// with the embedded templates, and a template folder.
+func TestEveryLanguageRenders(t *testing.T) {
+	for _, l := range detect.Languages() {
+		if _, ok := views[l.Name]; !ok {
+			t.Errorf("%s has no entry in views (generate/languages.go)", l.Name)
+			continue
+		}
+		for _, name := range TemplateFiles(l.Name) {
+			if _, err := fs.Stat(templates.FS, name); err != nil {
+				t.Errorf("%s: no %s in templates/", l.Name, name)
+			}
+		}
+	}
+	for _, s := range Samples() {
+		if _, err := Render(context.Background(), s.Answers, templates.FS); err != nil {
+			t.Errorf("sample %s: %v", s.Name, err)
+		}
 	}
 }

@@ -86,18 +86,11 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		v.Labels = append(v.Labels, Label{"org.opencontainers.image.title", quoteJSON(a.ProjectName)})
 	}
 	v.HasLabels = len(v.Labels) > 0
-	var err error
-	switch a.Language {
-	case detect.Go:
-		err = goView(v, a, tab)
-	case detect.Node:
-		err = nodeView(v, a, tab)
-	case detect.Python:
-		err = pythonView(v, a, tab)
-	default:
-		err = fmt.Errorf("unknown language %q", a.Language)
-	}
+	l, err := viewOf(a.Language)
 	if err != nil {
+		return nil, err
+	}
+	if err := l.view(v, a, tab); err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -13,6 +13,21 @@ func goAnswers(d *golang.Details) *GoAnswers {
 	return &GoAnswers{Module: d.Module, Vendor: d.Vendor}
 }
 
+// goSamples are the Go modules `pack lint` renders: pure Go, and cgo.
+func goSamples() []Sample {
+	a := func() *Answers {
+		return &Answers{
+			Language: golang.Name, LanguageVersion: "1.24", PackageManager: "go", Flavour: "scratch", Main: ".",
+			Port: 8080, BuildCommand: `go build -trimpath -ldflags="-s -w" -o /out/app .`, Start: []string{"/app"},
+			TestCommand: "go test ./...", ManifestFiles: []string{"go.mod", "go.sum"},
+			Go: &GoAnswers{Module: "example.com/sample"}, Vars: map[string]string{},
+		}
+	}
+	cgo := a()
+	cgo.Native, cgo.Flavour = true, "slim"
+	return []Sample{{"go", a()}, {"go cgo", cgo}}
+}
+
 // GoView is the Go template's model.
 type GoView struct {
 	// BuilderImage is the golang image; CrossCompile pins it to

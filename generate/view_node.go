@@ -22,6 +22,22 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 	}
 }
 
+// nodeSamples are the Node projects `pack lint` renders: a TypeScript
+// API, and the same with a native addon.
+func nodeSamples() []Sample {
+	a := func() *Answers {
+		return &Answers{
+			Language: node.Name, LanguageVersion: "22", PackageManager: "npm", Flavour: "alpine",
+			Port: 3000, BuildCommand: "npm run build", Start: []string{"node", "dist/server.js"},
+			TestCommand: "npm test", ProjectName: "sample", ManifestFiles: []string{"package-lock.json", "package.json"},
+			Node: &NodeAnswers{HasBuildScript: true, OutputDirs: []string{"dist"}}, Vars: map[string]string{},
+		}
+	}
+	native := a()
+	native.Native, native.Flavour, native.NativeDeps = true, "slim", []string{"bcrypt"}
+	return []Sample{{"node", a()}, {"node native", native}}
+}
+
 // NodeView is the Node template's model.
 type NodeView struct {
 	// BaseImage builds (deps, build, test); RuntimeImage ships.

@@ -23,6 +23,15 @@ func pythonAnswers(d *python.Details) *PythonAnswers {
 	}
 }
 
+// pythonSamples are the Python projects `pack lint` renders.
+func pythonSamples() []Sample {
+	return []Sample{{"python", &Answers{
+		Language: python.Name, LanguageVersion: "3.12", PackageManager: "pip", Flavour: "slim",
+		Port: 8000, Start: []string{"gunicorn", "app:app"}, ManifestFiles: []string{"requirements.txt"},
+		Python: &PythonAnswers{RequirementsFiles: []string{"requirements.txt"}}, Vars: map[string]string{},
+	}}}
+}
+
 // PythonView is the Python template's model.
 type PythonView struct {
 	BaseImage string

@@ -17,55 +17,18 @@ type sample struct {
 	answers func() *generate.Answers
 }
 
-// samples cover each language, its flavours and a native build.
+// samples are generate's samples of every language, each in the pack's
+// default flavour and then in every flavour that works for it.
 func samples() []sample {
-	node := func(native bool) func() *generate.Answers {
-		return func() *generate.Answers {
-			a := &generate.Answers{
-				Language: "node", LanguageVersion: "22", PackageManager: "npm", Flavour: "alpine",
-				Port: 3000, BuildCommand: "npm run build", Start: []string{"node", "dist/server.js"},
-				TestCommand: "npm test", ProjectName: "sample", ManifestFiles: []string{"package-lock.json", "package.json"},
-				Node: &generate.NodeAnswers{HasBuildScript: true, OutputDirs: []string{"dist"}},
-			}
-			if native {
-				a.Native, a.Flavour, a.NativeDeps = true, "slim", []string{"bcrypt"}
-			}
-			return a
-		}
-	}
-	python := func() *generate.Answers {
-		return &generate.Answers{
-			Language: "python", LanguageVersion: "3.12", PackageManager: "pip", Flavour: "slim",
-			Port: 8000, Start: []string{"gunicorn", "app:app"}, ManifestFiles: []string{"requirements.txt"},
-			Python: &generate.PythonAnswers{RequirementsFiles: []string{"requirements.txt"}},
-		}
-	}
-	golang := func(cgo bool) func() *generate.Answers {
-		return func() *generate.Answers {
-			a := &generate.Answers{
-				Language: "go", LanguageVersion: "1.24", PackageManager: "go", Flavour: "scratch", Main: ".",
-				Port: 8080, BuildCommand: `go build -trimpath -ldflags="-s -w" -o /out/app .`, Start: []string{"/app"},
-				TestCommand: "go test ./...", ManifestFiles: []string{"go.mod", "go.sum"},
-				Go: &generate.GoAnswers{Module: "example.com/sample"},
-			}
-			if cgo {
-				a.Native, a.Flavour = true, "slim"
-			}
-			return a
-		}
-	}
 	var out []sample
-	add := func(name string, f func() *generate.Answers) {
-		// The pack's default flavour first, then every flavour that works.
-		out = append(out, sample{name: name, answers: f})
-		for _, fl := range generate.AllowedFlavours(f()) {
-			out = append(out, sample{name: name, flavour: fl, answers: f})
+	for i, s := range generate.Samples() {
+		// Rendering changes answers (flavour, vars): each render gets
+		// its own copy.
+		fresh := func() *generate.Answers { return generate.Samples()[i].Answers }
+		out = append(out, sample{name: s.Name, answers: fresh})
+		for _, fl := range generate.AllowedFlavours(s.Answers) {
+			out = append(out, sample{name: s.Name, flavour: fl, answers: fresh})
 		}
 	}
-	add("node", node(false))
-	add("node native", node(true))
-	add("python", python)
-	add("go", golang(false))
-	add("go cgo", golang(true))
 	return out
 }

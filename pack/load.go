@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
 )
 
@@ -22,9 +23,6 @@ const (
 	maxEntries   = 20000     // entries walked (golden fixtures included)
 )
 
-// Languages are the folders a pack may hold templates in.
-var Languages = []string{"go", "node", "python"}
-
 // loadable reports whether a pack file is read for rendering: the
 // manifest, _partials/*.tmpl and each language's fixed templates. Other
 // files (README, golden/, CI) are part of the repository, not the pack.
@@ -37,7 +35,7 @@ func loadable(name string) bool {
 	if dir == "_partials" {
 		return strings.HasSuffix(base, ".tmpl")
 	}
-	return slices.Contains(Languages, dir) && slices.Contains(generate.TemplateFiles(dir), name)
+	return slices.Contains(detect.LanguageNames(), dir) && slices.Contains(generate.TemplateFiles(dir), name)
 }
 
 // LoadError is a pack that cannot be used: unsafe, too large, malformed.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/templates"
 )
@@ -82,7 +83,7 @@ func newPack(own memFS, base *Pack) (*Pack, error) {
 	}
 	sort.Strings(extra)
 	p.partials = append(p.partials, extra...)
-	for _, lang := range Languages {
+	for _, lang := range detect.LanguageNames() {
 		for _, name := range generate.TemplateFiles(lang) {
 			if _, ok := p.fsys[name]; !ok {
 				return nil, fmt.Errorf("template pack %s: no %s", m.Name, name)

@@ -67,7 +67,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 
 	minor := minorOf(f.LanguageVersion)
 	if minor == 0 {
-		minor = minorOf(tab.Go.Default)
+		minor = minorOf(tab.Defaults[Name])
 	}
 	src, err := scanSources(ctx, r, minor)
 	if err != nil {
@@ -151,7 +151,7 @@ func setVersion(f *core.Facts, mf *modfile.File, wf *modfile.WorkFile, tab *vers
 		}
 	}
 	if v == "" {
-		v = tab.Go.Default
+		v = tab.Defaults[Name]
 	}
 	f.LanguageVersion = v
 	f.Source("languageVersion", from)

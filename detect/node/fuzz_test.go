@@ -109,7 +109,7 @@ func FuzzEnginesRange(f *testing.F) {
 		f.Add(s)
 	}
 	tab := versions.MustLoad()
-	def, _ := strconv.Atoi(tab.Node.Default)
+	def, _ := strconv.Atoi(tab.Defaults[Name])
 	f.Fuzz(func(t *testing.T, rng string) {
 		major, err := resolveNodeRange(rng, tab)
 		if err != nil {

@@ -62,7 +62,7 @@ func (n *project) nodeVersion() error {
 		}
 		f.Warnf("package.json#volta.node %q is not a Node version; it is ignored", clip(v))
 	}
-	f.LanguageVersion = tab.Node.Default
+	f.LanguageVersion = tab.Defaults[Name]
 	return nil
 }
 
@@ -93,7 +93,7 @@ func resolveNvmrc(v string, tab *versions.Table) (string, bool) {
 	case exactVersion.MatchString(v):
 		return strings.TrimLeft(v, "vV"), true
 	case lower == "node" || lower == "latest" || lower == "current" || lower == "stable":
-		return tab.Node.Default, true
+		return tab.Defaults[Name], true
 	case lower == "lts/*" || lower == "lts":
 		if lines := ltsLines(tab); len(lines) > 0 {
 			return strconv.Itoa(lines[0].Major), true
@@ -118,7 +118,7 @@ func resolveNvmrc(v string, tab *versions.Table) (string, bool) {
 // ltsLines lists the LTS lines not newer than the default, newest first
 // (the table is sorted that way by versions.Load).
 func ltsLines(tab *versions.Table) []versions.LTSLine {
-	def := leadingInt(tab.Node.Default)
+	def := leadingInt(tab.Defaults[Name])
 	var out []versions.LTSLine
 	for _, l := range tab.Node.LTS {
 		if def == 0 || l.Major <= def {
@@ -174,7 +174,7 @@ func resolveNodeRange(rng string, tab *versions.Table) (int, error) {
 			}
 		}
 	}
-	return 0, fmt.Errorf("is satisfied by no Node LTS line up to %s", tab.Node.Default)
+	return 0, fmt.Errorf("is satisfied by no Node LTS line up to %s", tab.Defaults[Name])
 }
 
 // clip shortens a repository value for a warning and makes it one line.

@@ -83,7 +83,7 @@ func (p *state) languageVersion() error {
 			f.Warnf("Pipfile#requires.%s is not a Python version such as \"3.12\"; it is ignored", k.name)
 		}
 	}
-	f.LanguageVersion = p.tab.Python.Default
+	f.LanguageVersion = p.tab.Defaults[Name]
 	for _, c := range []struct {
 		spec, from string
 		poetry     bool

@@ -19,19 +19,15 @@ type LTSLine struct {
 
 // Table is the parsed versions.yaml.
 type Table struct {
-	Node struct {
-		Default string    `yaml:"default"`
-		LTS     []LTSLine `yaml:"lts"`
+	// Defaults maps a language to the runtime version a project that
+	// names none gets.
+	Defaults map[string]string `yaml:"defaults"`
+	Node     struct {
+		LTS []LTSLine `yaml:"lts"`
 		// PnpmLockfile maps a pnpm-lock.yaml lockfileVersion (exact, or
 		// its major) to the pnpm major that writes it.
 		PnpmLockfile map[string]string `yaml:"pnpmLockfile"`
 	} `yaml:"node"`
-	Python struct {
-		Default string `yaml:"default"`
-	} `yaml:"python"`
-	Go struct {
-		Default string `yaml:"default"`
-	} `yaml:"go"`
 	// Images maps a role (node, golang, distrolessStatic…) to its image.
 	Images map[string]Image `yaml:"images"`
 	// Tools maps a package manager to the release installed when the

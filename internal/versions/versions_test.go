@@ -11,14 +11,14 @@ func TestTableIsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tab.Node.Default == "" || tab.Python.Default == "" || tab.Go.Default == "" {
+	if tab.Defaults["node"] == "" || tab.Defaults["python"] == "" || tab.Defaults["go"] == "" {
 		t.Fatalf("a default is missing: %+v", tab)
 	}
 	if len(tab.Node.LTS) == 0 {
 		t.Fatal("no Node LTS lines")
 	}
-	if got := strconv.Itoa(tab.Node.LTS[0].Major); got != tab.Node.Default {
-		t.Errorf("newest LTS line is %s but the default is %s", got, tab.Node.Default)
+	if got := strconv.Itoa(tab.Node.LTS[0].Major); got != tab.Defaults["node"] {
+		t.Errorf("newest LTS line is %s but the default is %s", got, tab.Defaults["node"])
 	}
 	for role, img := range tab.Images {
 		if ref := img.Ref; ref == "" || strings.HasSuffix(ref, ":latest") || !strings.Contains(ref, ":") {
