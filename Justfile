@@ -54,3 +54,7 @@ e2e:
 e2e-report:
     e2e/engine.sh
     DOCKSLIM_E2E_REPORT=1 go test ./e2e -run TestReport -v -count=1 -timeout 180m
+
+# Regenerate the CLI reference in docs/cli from the commands (a test fails when it is stale).
+docs:
+    go test ./cmd -run TestCLIReference -update

@@ -46,7 +46,7 @@ cannot be read.`,
 			return detectRun(c.Context(), opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.JSON, "json", false, "print SPEC §4's JSON object instead of a table")
+	c.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object (docs/detect-json.md) instead of a table")
 	return c
 }
 

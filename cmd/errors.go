@@ -7,7 +7,7 @@ import (
 	"io"
 )
 
-// Exit codes (SPEC §2).
+// Exit codes (docs/init.md#exit-codes, README).
 const (
 	ExitOK          = 0
 	ExitDrift       = 1 // drift, or an overwrite refused in non-interactive mode
@@ -37,7 +37,7 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// exitCode maps an error to SPEC §2's exit codes. Anything not known to be
+// exitCode maps an error to dockslim's exit codes. Anything not known to be
 // drift or an interruption is exit 2: dockslim could not do what was asked
 // with the input it was given.
 func exitCode(err error) int {

@@ -22,8 +22,8 @@ func NewCmdPack(f *Factory) *cobra.Command {
 		Use:   "pack",
 		Short: "Create, lint and test a template pack (for pack authors)",
 		Long: `A template pack is a directory or git repository with dockslim-pack.yaml and
-templates layered over dockslim's embedded ones (see the README's "Template
-packs"). These commands are for the people who write one:
+templates layered over dockslim's embedded ones (see docs/packs.md). These
+commands are for the people who write one:
 
   dockslim pack new DIR      scaffold a pack with an override, a golden case and CI
   dockslim pack lint DIR     parse every template; report unknown blocks, empty

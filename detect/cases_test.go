@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite want.json and details.json in t
 
 // TestCases runs Detect over every fixture repository in testdata/cases.
 // Each case is a txtar archive: its comment says which rule it pins, its
-// files are the repository, and want.json (SPEC §4's JSON, dir shown as
+// files are the repository, and want.json (the JSON of docs/detect-json.md, dir shown as
 // ".") and details.json (the Details rendering needs) are what Detect must
 // return. `go test ./detect -run TestCases -update` rewrites both.
 func TestCases(t *testing.T) {

@@ -1,6 +1,6 @@
 // Package e2e builds the Dockerfiles dockslim generates for the fixture
 // apps in testdata/ in a real Docker engine, runs and probes the images,
-// runs their test stages and checks facts of SPEC §5 inside them.
+// runs their test stages and checks facts of docs/dockerfiles.md inside them.
 //
 // It runs only with DOCKSLIM_E2E=1 (`just e2e`), after e2e/engine.sh; a
 // plain `go test ./...` starts no builds, even where an engine is up.
@@ -36,7 +36,7 @@ func requireE2E(t *testing.T) {
 type fixture struct {
 	app  string
 	kind string // go | node | python | static (nginx serves a built site)
-	// flavours are those buildable here (FIELD-NOTES): no alpine (no
+	// flavours are those buildable here (e2e/README.md): no alpine (no
 	// Alpine mirror), Python slim only, cgo and Node without scratch.
 	flavours  []string
 	init      []string // extra `dockslim init` flags
@@ -111,7 +111,7 @@ var fixtures = []fixture{
 		app: "python-pyproject", kind: "python", flavours: []string{"slim"},
 		body:    `"from": "python-pyproject"`,
 		present: []string{"venv/bin/hello-app", "venv/lib/python3*/site-packages/hello_app/server.py"},
-		// setuptools' in-tree build output (SPEC §5.2: no build leftovers).
+		// setuptools' in-tree build output (docs/dockerfiles.md: no build leftovers).
 		absent: []string{"app/build", "app/*.egg-info"},
 	},
 	{
@@ -254,14 +254,14 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 	}
 	r.build = "ok"
 
-	// SPEC §5: non-root numeric USER; the size, and the bytes over the base.
+	// docs/dockerfiles.md: non-root numeric USER; the size, and the bytes over the base.
 	facts, err := inspectImage(tag)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r.size, r.user = facts.size, facts.user
 	if err := nonRootNumeric(facts.user); err != nil {
-		t.Errorf("SPEC §5.4: %v", err)
+		t.Errorf("final stage user: %v", err)
 	}
 	r.finalBase = df.finalBase()
 	if r.finalBase != "scratch" {
@@ -350,7 +350,7 @@ func plantedFailure(t *testing.T, dir string, f fixture, slug, testTag string) {
 }
 
 // checkFiles asserts the fixture's present/absent patterns and, per kind,
-// what SPEC §5.2 and issue 4 forbid in a final image.
+// what docs/dockerfiles.md forbids in a final image.
 func checkFiles(t *testing.T, f fixture, files map[string]int64) {
 	t.Helper()
 	for _, p := range f.present {

@@ -25,7 +25,7 @@ var (
 
 // Check validates answers that may come from a file a person edited
 // (.dockslim.yaml) before any of them reaches a template: the same rules
-// as flags (SPEC §3), plus safe paths and package names.
+// as flags (docs/dockslim-yaml.md), plus safe paths and names.
 func (a *Answers) Check() error {
 	bad := func(field, format string, args ...any) error {
 		return &InputError{Flag: "answers." + field, Err: fmt.Errorf(format, args...)}

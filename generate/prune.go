@@ -7,7 +7,7 @@ import (
 )
 
 // Apps without a build step run their source as it is, so the runtime
-// would otherwise receive their tests too (SPEC §5.2: no source it does
+// would otherwise receive their tests too (docs/dockerfiles.md: no source it does
 // not run). The test stage still needs them, so the .dockerignore cannot
 // drop them; a `source` stage copies the context and deletes them instead.
 // Patterns stay narrow — test folders and *.test / *.spec script files —

@@ -172,7 +172,8 @@ func checkNotIgnored(pm *patternmatcher.PatternMatcher, src string, line int) er
 	return nil
 }
 
-// checkFinalStage enforces SPEC §5.4 on the stage that ships.
+// checkFinalStage checks the stage that ships: a numeric non-root USER
+// and an exec-form command (docs/dockerfiles.md).
 func checkFinalStage(st instructions.Stage) error {
 	var user string
 	var cmdOK bool

@@ -14,7 +14,7 @@ type Block struct {
 }
 
 // Blocks are the override points, in the order they appear in a
-// Dockerfile. The README documents the same list.
+// Dockerfile. docs/packs.md documents the same list.
 var Blocks = []Block{
 	{"header", "the first lines of the Dockerfile (a comment)", "who owns the image, where to get help"},
 	{"build-env", "ENV lines of the stage that installs dependencies (Go: deps, Node: base, Python: build); the build and test stages inherit them, the final stage does not", "package mirrors: GOPROXY, npm_config_registry, PIP_INDEX_URL"},

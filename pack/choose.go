@@ -46,7 +46,7 @@ type Choice struct {
 	From string
 }
 
-// Choose applies the precedence of SPEC §6 for `dockslim init`: --pack,
+// Choose applies the precedence of docs/packs.md for `dockslim init`: --pack,
 // then DOCKSLIM_PACK, then — for a project rendered before — the pack
 // its .dockslim.yaml records (at the recorded commit, so a re-run
 // renders what check expects), then the user config's pack:, then the

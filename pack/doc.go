@@ -1,4 +1,4 @@
-// Package pack loads dockslim template packs (SPEC §6): a directory or a
+// Package pack loads dockslim template packs (docs/packs.md): a directory or a
 // git repository holding dockslim-pack.yaml (the manifest), _partials/
 // and one folder per language with Dockerfile.tmpl and
 // dockerignore.tmpl. A pack is layered over the embedded pack

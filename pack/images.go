@@ -74,7 +74,7 @@ func parseReference(s string) (reference, error) {
 			return r, fmt.Errorf("%q has a malformed tag", s)
 		}
 		if r.tag == "latest" {
-			return r, fmt.Errorf("%q uses the latest tag; pin a version (SPEC §5.5)", s)
+			return r, fmt.Errorf("%q uses the latest tag; pin a version tag", s)
 		}
 	}
 	r.repo = rest

@@ -22,7 +22,7 @@ func (e *RequiresError) Error() string {
 // CheckRequires checks the manifest's requires constraint against
 // dockslim's version (buildinfo.Version's form). A development build —
 // (devel) or a pseudo-version — passes every constraint, with a warning
-// (SPEC §3); an unreadable version fails like a mismatch.
+// (docs/packs.md); an unreadable version fails like a mismatch.
 func (m *Manifest) CheckRequires(version string) (warning string, err error) {
 	if m.Requires == "" {
 		return "", nil

@@ -20,7 +20,7 @@ type resolved struct {
 	how string
 }
 
-// resolveRef applies SPEC §6's rules to ref over a mirror's refs: the
+// resolveRef applies docs/packs.md's rules to ref over a mirror's refs: the
 // remote's HEAD when ref is empty; else an existing tag, branch or commit
 // of that name (in that order); else ref as a semver constraint picks the
 // highest matching version tag. lookup finds commits by hash prefix.

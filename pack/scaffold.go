@@ -72,7 +72,7 @@ func scaffoldName(dir string) string {
 	return n
 }
 
-const scaffoldManifest = `# A dockslim template pack: https://github.com/dockslim/dockslim#template-packs
+const scaffoldManifest = `# A dockslim template pack: https://github.com/dockslim/dockslim/blob/main/docs/packs.md
 name: %s
 version: 0.1.0
 %s
@@ -149,7 +149,7 @@ const scaffoldReadme = "# %s — a dockslim template pack\n\n" +
 	"| `golden/<case>/` | golden cases: `input/` (a project), `answers.yaml`, `want/` (expected output) |\n\n" +
 	"A file the pack lacks falls back to dockslim's embedded one. Override points:\n" +
 	"`header`, `build-env`, `runtime-env`, `labels-extra`, `runtime-extra`,\n" +
-	"`dockerignore-extra` (see dockslim's README).\n\n" +
+	"`dockerignore-extra` (see dockslim's docs/packs.md).\n\n" +
 	"## Working on the pack\n\n" +
 	"```sh\n" +
 	"dockslim pack lint .            # templates parse, blocks and variables exist\n" +

@@ -22,7 +22,7 @@ const (
 	Git
 )
 
-// Source is a parsed --pack value (SPEC §6).
+// Source is a parsed --pack value (docs/packs.md).
 type Source struct {
 	Kind Kind
 	// Location is what is read: a directory, or the URL go-git fetches

@@ -53,7 +53,7 @@ func findMains(files []sourceFile) (mains []string, fileOf map[string]string, wa
 	return mains, fileOf, warnings
 }
 
-// mainName renders a package folder as SPEC §4 does: "." or "./dir".
+// mainName renders a package folder as detect --json does: "." or "./dir".
 func mainName(dir string) string {
 	if dir == "." || dir == "" {
 		return "."

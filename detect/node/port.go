@@ -12,7 +12,7 @@ import (
 	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
-// Default ports (SPEC §4): Node servers 3000, a static site nginx's
+// Default ports (docs/detect.md): Node servers 3000, a static site nginx's
 // unprivileged 8080.
 const (
 	defaultPort       = 3000

@@ -12,7 +12,7 @@ import (
 	"github.com/dockslim/dockslim/internal/versions"
 )
 
-// nodeVersion sets LanguageVersion by FIELD-NOTES' precedence: .nvmrc >
+// nodeVersion sets LanguageVersion by the precedence of docs/detect.md: .nvmrc >
 // .node-version > engines.node (newest satisfying LTS major) > volta.node
 // > the table's default. A value that cannot be used warns and falls
 // through to the next rule.

@@ -31,7 +31,7 @@ var gunicornConfigs = []string{"gunicorn.conf.py", "gunicorn_config.py", "gunico
 
 // port sets port from a literal: the Procfile's web command when start
 // comes from it, a gunicorn config (for a gunicorn start), the entry
-// file, then the root's entry-looking files; else 8000 (SPEC §4), with
+// file, then the root's entry-looking files; else 8000 (docs/detect.md), with
 // no source.
 func (p *state) port(e entry, proc procfile) {
 	p.f.Port = 8000

@@ -11,7 +11,7 @@ import (
 // Pipfile state it: 3, 3.12 or 3.12.1.
 var exactRE = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,3}){0,2}$`)
 
-// languageVersion sets languageVersion by FIELD-NOTES' precedence:
+// languageVersion sets languageVersion by the precedence of docs/detect.md:
 // .python-version > runtime.txt > [project] requires-python's lower bound
 // > Poetry's python constraint > Pipfile [requires] > the default. A value
 // that cannot be used warns and falls through to the next rule.

@@ -8,11 +8,11 @@ import (
 	"sync"
 )
 
-// lineReader feeds huh's accessible mode. Every accessible prompt makes
-// its own bufio.Scanner, and the first one would read ahead the whole of a
-// piped stdin, leaving every later answer at its default (FIELD-NOTES,
-// huh). lineReader hands out at most one line per Read, so each prompt
-// gets its line and no more.
+// lineReader feeds huh's accessible mode. In huh v1 every accessible
+// prompt makes its own bufio.Scanner, and the first one would read ahead
+// the whole of a piped stdin, leaving every later answer at its default.
+// lineReader hands out at most one line per Read, so each prompt gets its
+// line and no more.
 //
 // It also makes the form interruptible: huh blocks in Read, and a Ctrl-C
 // in a cooked terminal only cancels ctx, so Read returns ctx's error as

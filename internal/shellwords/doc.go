@@ -1,5 +1,5 @@
 // Package shellwords turns command strings into the two shapes a Dockerfile
-// can hold safely (SPEC §3): an exec-form argv, split the way a POSIX shell
+// can hold safely (docs/init.md): an exec-form argv, split the way a POSIX shell
 // splits words but refusing anything a shell would have to interpret, and a
 // one-line build command for a RUN instruction.
 //
