@@ -6,9 +6,10 @@ import (
 	"github.com/dockslim/dockslim/internal/gittest"
 )
 
-// gitCmds let scripts build template packs as git repositories with
-// go-git (no git binary needed):
+// gitCmds are the scripts' own commands: exits, and the ones that build
+// template packs as git repositories with go-git (no git binary needed):
 //
+//	exits N CMD ARGS…      run CMD; fail unless its exit status is N
 //	gitinit DIR            make DIR a repository
 //	gitcommit DIR MSG      commit everything in DIR's working tree
 //	gittag DIR TAG         tag DIR's HEAD (annotated, like git tag -a)
@@ -26,6 +27,7 @@ var gitCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string
 		_, err := gittest.CommitAll(ts.MkAbs(args[0]), args[1])
 		ts.Check(err)
 	},
+	"exits": exitsCmd,
 	"gittag": func(ts *testscript.TestScript, neg bool, args []string) {
 		if len(args) != 2 {
 			ts.Fatalf("usage: gittag DIR TAG")
