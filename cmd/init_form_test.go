@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -111,23 +113,56 @@ func TestFormRunWritesWhatFlagsWrite(t *testing.T) {
 	}
 }
 
+// watched is stdout as a test watches it: safe to read while the form
+// writes, and it says when a text has appeared.
+type watched struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	want string
+	seen chan struct{}
+}
+
+func (w *watched) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if w.want != "" && strings.Contains(w.buf.String(), w.want) {
+		w.want = ""
+		close(w.seen)
+	}
+	return len(p), nil
+}
+
 // Ctrl-C while the form waits for an answer: exit 130, nothing written.
 func TestFormInterruptedWritesNothing(t *testing.T) {
 	dir := copyExample(t, "go-api")
 	ctx, cancel := context.WithCancel(t.Context())
 	pr, pw := io.Pipe()
 	defer pw.Close()
+	// Two answers (version, main); at the third question the person
+	// presses Ctrl-C.
+	out := &watched{want: "cgo", seen: make(chan struct{})}
+	var missed atomic.Bool
 	go func() {
-		io.WriteString(pw, "\n2\n") // two answers, then the person presses Ctrl-C
-		time.Sleep(50 * time.Millisecond)
+		io.WriteString(pw, "\n2\n")
+		select {
+		case <-out.seen:
+		case <-time.After(10 * time.Second):
+			missed.Store(true)
+		}
 		cancel()
 	}()
-	code, _, stderr := runInit(ctx, pr, map[string]string{"ACCESSIBLE": "1"}, dir)
-	if code != ExitInterrupted {
-		t.Fatalf("exit %d, want 130\n%s", code, stderr)
+	var errOut bytes.Buffer
+	f := &Factory{IO: &IOStreams{In: pr, Out: out, ErrOut: &errOut}, Getenv: func(k string) string { return map[string]string{"ACCESSIBLE": "1"}[k] }, Version: "v0.0.0-test"}
+	code := Run(ctx, f, []string{"init", dir})
+	if missed.Load() {
+		t.Fatal("the third question never appeared")
 	}
-	if !strings.Contains(stderr, "interrupted; nothing was written") {
-		t.Errorf("stderr: %s", stderr)
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130\n%s", code, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "interrupted; nothing was written") {
+		t.Errorf("stderr: %s", errOut.String())
 	}
 	for _, name := range []string{"Dockerfile", ".dockerignore", ".dockslim.yaml"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
 	"testing"
-	"time"
 )
 
 func TestLineReaderOneLinePerRead(t *testing.T) {
@@ -74,9 +74,16 @@ func TestLineReaderInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	defer pw.Close()
-	r := newLineReader(ctx, pr)
+	// The person presses Ctrl-C once the reader waits on the terminal.
+	waiting := make(chan struct{})
+	var once sync.Once
+	src := readerFunc(func(p []byte) (int, error) {
+		once.Do(func() { close(waiting) })
+		return pr.Read(p)
+	})
+	r := newLineReader(ctx, src)
 	defer r.Close()
-	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
+	go func() { <-waiting; cancel() }()
 	_, err := r.Read(make([]byte, 8))
 	if !errors.Is(err, context.Canceled) || !interrupted(r.Err()) {
 		t.Fatalf("Read = %v, Err = %v; want context.Canceled", err, r.Err())
@@ -85,3 +92,7 @@ func TestLineReaderInterrupted(t *testing.T) {
 		t.Fatalf("second Read = %v; the error is sticky", err)
 	}
 }
+
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }

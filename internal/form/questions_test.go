@@ -252,17 +252,42 @@ func TestFileQuestionKeepsByDefault(t *testing.T) {
 	}
 }
 
+// drawn is the form's output as a test watches it: every Write is a
+// frame the form drew.
+type drawn struct{ frames chan struct{} }
+
+func (d drawn) Write(p []byte) (int, error) {
+	select {
+	case d.frames <- struct{}{}:
+	default: // a frame is already waiting to be seen
+	}
+	return len(p), nil
+}
+
+// next waits for a frame drawn since the last call.
+func (d drawn) next(t *testing.T) {
+	t.Helper()
+	select {
+	case <-d.frames:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the form drew nothing")
+	}
+}
+
 // runTerminal drives the full (bubbletea) form headless: keys go in
-// through a pipe, the drawing goes to a buffer.
+// through a pipe, one at a time, each once the form has drawn its answer
+// to the one before (the first once it has drawn itself), so no key
+// lands before the form can take it.
 func runTerminal(t *testing.T, spec formSpec, keys ...string) (*formResult, error) {
 	t.Helper()
 	form, res := newForm(Style{NoColor: true}, spec)
 	pr, pw := io.Pipe()
 	defer pw.Close()
+	out := drawn{frames: make(chan struct{}, 1)}
 	done := make(chan error, 1)
-	go func() { done <- form.WithInput(pr).WithOutput(io.Discard).WithWidth(80).Run() }()
+	go func() { done <- form.WithInput(pr).WithOutput(out).WithWidth(80).Run() }()
 	for _, k := range keys {
-		time.Sleep(30 * time.Millisecond)
+		out.next(t)
 		if _, err := io.WriteString(pw, k); err != nil {
 			t.Fatal(err)
 		}
