@@ -10,6 +10,13 @@ fuzztime := env_var_or_default("FUZZTIME", "30s")
 build:
     go build -trimpath -o bin/dockslim ./cmd/dockslim
 
+# The release binary: static (no cgo), reproducible paths, no symbol table,
+# the version stamped in (`just release v0.5.0`); `dockslim version` prints
+# it and .dockslim.yaml records it. .ci/release-check verifies the result.
+release version:
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X github.com/dockslim/dockslim/internal/buildinfo.stamped={{version}}" -o bin/dockslim ./cmd/dockslim
+    .ci/release-check bin/dockslim {{version}}
+
 # Run every test (what CI runs, minus the e2e suite).
 test:
     go test ./...

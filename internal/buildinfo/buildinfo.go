@@ -1,4 +1,4 @@
-// Package buildinfo says which dockslim is running (docs/dockslim-yaml.md, docs/packs.md): the version
+// Package buildinfo says which dockslim is running: the version
 // stamped at release with -ldflags, else the module version Go recorded,
 // else "(devel)".
 package buildinfo
