@@ -72,6 +72,15 @@ const (
 	Distroless = core.Distroless
 )
 
+// Ports: the range every port dockslim reads or writes is checked against.
+const (
+	MinPort = core.MinPort
+	MaxPort = core.MaxPort
+)
+
+// ValidPort reports whether n is a TCP port.
+func ValidPort(n int) bool { return core.ValidPort(n) }
+
 // FlavourNames lists the flavours in canonical order.
 func FlavourNames() []string { return core.FlavourNames() }
 

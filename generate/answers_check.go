@@ -120,8 +120,8 @@ func CheckVersion(v string) (string, error) {
 // CheckPort validates a port to EXPOSE: the one rule for flags, the form
 // and .dockslim.yaml (where 0 means no port).
 func CheckPort(n int) error {
-	if n < 1 || n > 65535 {
-		return fmt.Errorf("%d is not a TCP port (1-65535)", n)
+	if !detect.ValidPort(n) {
+		return fmt.Errorf("%d is not a TCP port (%d-%d)", n, detect.MinPort, detect.MaxPort)
 	}
 	return nil
 }

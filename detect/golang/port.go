@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/internal/core"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
@@ -291,7 +292,7 @@ func parseListenAddr(s string, bare bool) (host string, port int, ok bool) {
 		host, portStr = h, p
 	}
 	n, err := strconv.Atoi(portStr)
-	if err != nil || n < 1 || n > 65535 || portStr != strconv.Itoa(n) {
+	if err != nil || !core.ValidPort(n) || portStr != strconv.Itoa(n) {
 		return "", 0, false
 	}
 	for _, c := range host {

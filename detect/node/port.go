@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/internal/core"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
@@ -64,7 +65,7 @@ func (n *project) port() {
 }
 
 // findPort returns the first literal port in data and its 1-based line,
-// or 0, 0. Commented lines and numbers outside 1–65535 are skipped.
+// or 0, 0. Commented lines and numbers that are not TCP ports are skipped.
 func findPort(data []byte) (port, line int) {
 	if !bytes.Contains(data, []byte("listen")) && !bytes.Contains(data, []byte("PORT")) &&
 		!bytes.Contains(data, []byte("port")) && !bytes.Contains(data, []byte("Port")) {
@@ -80,7 +81,7 @@ func findPort(data []byte) (port, line int) {
 				continue
 			}
 			p, err := strconv.Atoi(string(data[loc[2]:loc[3]]))
-			if err != nil || p < 1 || p > 65535 {
+			if err != nil || !core.ValidPort(p) {
 				continue
 			}
 			best, bestPort = loc[0], p

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/internal/core"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
@@ -75,7 +76,7 @@ func (n *project) nextStart() *startResult {
 	if ok && len(argv) >= 2 && argv[0] == "next" && argv[1] == "start" {
 		res.argv = append(res.argv, argv[2:]...)
 		res.from = "package.json#scripts." + script
-		if p, err := strconv.Atoi(flagValue(argv[2:], "-p", "--port")); err == nil && p > 0 && p < 65536 {
+		if p, err := strconv.Atoi(flagValue(argv[2:], "-p", "--port")); err == nil && core.ValidPort(p) {
 			n.scriptPort, n.portFrom = p, res.from
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+
+	"github.com/dockslim/dockslim/detect/internal/core"
 )
 
 // portREs find a port literal in Python code; the earliest match in a
@@ -83,7 +85,7 @@ func (p *state) port(e entry, proc procfile) {
 // setPort records the port captured by match m in file f, when valid.
 func (p *state) setPort(data []byte, f string, m []int) bool {
 	n, err := strconv.Atoi(string(data[m[2]:m[3]]))
-	if err != nil || n < 1 || n > 65535 {
+	if err != nil || !core.ValidPort(n) {
 		return false
 	}
 	p.f.Port = n

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/internal/core"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 	"github.com/dockslim/dockslim/internal/shellwords"
 )
@@ -226,7 +227,7 @@ func (p *state) procfile() procfile {
 			pm = d // ${PORT:-5000}: the command's own default
 		}
 		if pm != nil {
-			if n, err := strconv.Atoi(pm[1]); err == nil && n > 0 && n < 65536 {
+			if n, err := strconv.Atoi(pm[1]); err == nil && core.ValidPort(n) {
 				pr.port = n
 			}
 		}

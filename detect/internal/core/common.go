@@ -52,3 +52,13 @@ func (f *Facts) Normalize() {
 		f.Sources = map[string]string{}
 	}
 }
+
+// MinPort and MaxPort bound a TCP port: the one rule for ports found in
+// code, given as flags or recorded in .dockslim.yaml.
+const (
+	MinPort = 1
+	MaxPort = 65535
+)
+
+// ValidPort reports whether n is a TCP port.
+func ValidPort(n int) bool { return n >= MinPort && n <= MaxPort }
