@@ -48,17 +48,11 @@ func Language() *core.Language {
 		SourceExts: []string{".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx", ".vue", ".svelte"},
 		// A Vite build is served by nginx.
 		StaticFrameworks: []string{staticFramework},
-		Managers: []core.Manager{
-			{Name: "npm", Lockfiles: []string{"package-lock.json", "npm-shrinkwrap.json"}},
-			{Name: "yarn", Label: "yarn (classic)", Lockfiles: []string{"yarn.lock"}},
-			{Name: "yarn-berry", Label: "yarn (berry, 2+)", Lockfiles: []string{"yarn.lock"}},
-			{Name: "pnpm", Lockfiles: []string{"pnpm-lock.yaml"}},
-			{Name: "bun", Lockfiles: []string{"bun.lock", "bun.lockb"}},
-		},
-		NativeTitle: "Native modules",
-		Toolchain:   "a compiler toolchain",
-		Detect:      detect,
-		Flavours:    flavourRules,
+		Managers:         managers,
+		NativeTitle:      "Native modules",
+		Toolchain:        "a compiler toolchain",
+		Detect:           detect,
+		Flavours:         flavourRules,
 		Recommend: func(t core.Traits) string {
 			if t.Native && t.Framework != staticFramework {
 				return core.Slim // native addons: build and run on glibc
@@ -67,6 +61,15 @@ func Language() *core.Language {
 		},
 		SystemPackages: systemPackages,
 	}
+}
+
+// managers are Node's package managers and their lockfiles (read-only).
+var managers = []core.Manager{
+	{Name: "npm", Lockfiles: []string{"package-lock.json", "npm-shrinkwrap.json"}},
+	{Name: "yarn", Label: "yarn (classic)", Lockfiles: []string{"yarn.lock"}},
+	{Name: "yarn-berry", Label: "yarn (berry, 2+)", Lockfiles: []string{"yarn.lock"}},
+	{Name: "pnpm", Lockfiles: []string{"pnpm-lock.yaml"}},
+	{Name: "bun", Lockfiles: []string{"bun.lock", "bun.lockb"}},
 }
 
 // flavourRules: Node runs on alpine and slim; distroless Node images run

@@ -22,8 +22,12 @@ var lockPrecedence = []string{"pnpm", "bun", "yarn", "npm"}
 
 // lockfileNames are manager pm's lockfiles, most specific first.
 func lockfileNames(pm string) []string {
-	m, _ := Language().Manager(pm)
-	return m.Lockfiles
+	for _, m := range managers {
+		if m.Name == pm {
+			return m.Lockfiles
+		}
+	}
+	return nil
 }
 
 // pmFamily maps both yarns to "yarn": they share yarn.lock.
@@ -112,7 +116,7 @@ func (n *project) packageManager(opts core.Options) error {
 		}
 	}
 	switch {
-	case slices.Contains(Language().ManagerNames(), opts.PackageManager):
+	case lockfileNames(opts.PackageManager) != nil:
 		pm, decidedBy = opts.PackageManager, "the package manager was set to "+opts.PackageManager
 	case fieldPM != "":
 		pm, decidedBy = fieldPM, "package.json#packageManager names "+fieldPM

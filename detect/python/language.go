@@ -50,17 +50,11 @@ type Details struct {
 // Language returns Python's row of detect's registry.
 func Language() *core.Language {
 	return &core.Language{
-		Name:       Name,
-		Title:      "Python",
-		Manifests:  []string{"pyproject.toml", "requirements.txt", "Pipfile", "setup.py"},
-		SourceExts: []string{".py"},
-		Managers: []core.Manager{
-			{Name: "pip"},
-			{Name: "poetry", Lockfiles: []string{"poetry.lock"}},
-			{Name: "uv", Lockfiles: []string{"uv.lock"}},
-			{Name: "pipenv", Lockfiles: []string{"Pipfile.lock"}},
-			{Name: "pdm", Lockfiles: []string{"pdm.lock"}},
-		},
+		Name:           Name,
+		Title:          "Python",
+		Manifests:      manifests,
+		SourceExts:     []string{".py"},
+		Managers:       managers,
 		NativeTitle:    "Native modules",
 		Toolchain:      "a compiler toolchain",
 		Detect:         detect,
@@ -68,6 +62,19 @@ func Language() *core.Language {
 		Recommend:      func(core.Traits) string { return core.Slim },
 		SystemPackages: systemPackages,
 	}
+}
+
+// manifests are the files that make a Python project, in the order
+// messages name them.
+var manifests = []string{"pyproject.toml", "requirements.txt", "Pipfile", "setup.py"}
+
+// managers are Python's package managers and their lockfiles (read-only).
+var managers = []core.Manager{
+	{Name: "pip"},
+	{Name: "poetry", Lockfiles: []string{"poetry.lock"}},
+	{Name: "uv", Lockfiles: []string{"uv.lock"}},
+	{Name: "pipenv", Lockfiles: []string{"Pipfile.lock"}},
+	{Name: "pdm", Lockfiles: []string{"pdm.lock"}},
 }
 
 // flavourRules: Python runs on Debian slim, or on Alpine without native

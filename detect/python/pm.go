@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/dockslim/dockslim/detect/internal/core"
 )
 
 // managerFiles are the lock and requirement files that name a manager,
@@ -20,8 +22,10 @@ var managerFiles = []struct{ file, pm string }{
 
 // lockOf is the lockfile manager pm installs from ("" for pip).
 func lockOf(pm string) string {
-	if m, ok := Language().Manager(pm); ok && len(m.Lockfiles) > 0 {
-		return m.Lockfiles[0]
+	for _, m := range managers {
+		if m.Name == pm && len(m.Lockfiles) > 0 {
+			return m.Lockfiles[0]
+		}
 	}
 	return ""
 }
@@ -33,7 +37,7 @@ func lockOf(pm string) string {
 func (p *state) packageManager() error {
 	f := p.f
 	if pm := p.opts.PackageManager; pm != "" {
-		names := Language().ManagerNames()
+		names := (&core.Language{Managers: managers}).ManagerNames()
 		if slices.Contains(names, pm) {
 			f.PackageManager = pm
 			p.managerVersion()

@@ -48,7 +48,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	d := &Details{}
 	p := &state{ctx: ctx, r: r, opts: opts, tab: tab, f: core.NewFacts(Name, d), d: d, src: newPySources(r)}
 	f := p.f
-	for _, m := range Language().Manifests {
+	for _, m := range manifests {
 		if r.Has(m) {
 			f.Source("language", m)
 			break

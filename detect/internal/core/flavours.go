@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dockslim/dockslim/internal/versions"
 )
@@ -63,6 +64,17 @@ type FlavourRule struct {
 // distrolessHas are the runtime packages distroless images carry.
 var distrolessHas = []string{"openssl", "ca-certificates"}
 
+// distrolessDistro is the distribution distroless images are built on,
+// read once from the embedded versions table (which never changes while
+// dockslim runs): the policy is asked on every keystroke of the form.
+var distrolessDistro = sync.OnceValues(func() (string, error) {
+	tab, err := versions.Load()
+	if err != nil {
+		return "", err
+	}
+	return tab.Images["distrolessBase"].Distro, nil
+})
+
 // Why says why flavour f cannot run a project of l with traits t, as a
 // clause a message can end with; "" when it can. This is the one home of
 // the flavour policy: detection's list, --flavour's check, the answers'
@@ -84,11 +96,11 @@ func Why(l *Language, t Traits, f string) string {
 	if f == Distroless {
 		// Distroless has no package manager: what the runtime needs
 		// beyond what the image carries cannot be installed there.
-		tab, err := versions.Load()
+		distro, err := distrolessDistro()
 		if err != nil {
 			return err.Error()
 		}
-		pkgs, err := l.SystemPackages(t.NativeDeps, t.Native, tab.Images["distrolessBase"].Distro)
+		pkgs, err := l.SystemPackages(t.NativeDeps, t.Native, distro)
 		if err != nil {
 			return err.Error()
 		}
