@@ -1075,7 +1075,7 @@ func reportMarkdown(rep *Report) string {
 		"(fly's `--alpine`, flyctl's older golang:*-alpine template, docker init's node:*-alpine) are not measured either.\n")
 	p("- **uv, poetry, pdm, pipenv** (no PyPI here: they cannot be installed, nor can packages): golden files and lint only. " +
 		"Python apps here install local packages only.\n")
-	p("- Real upstream base images and their sizes; the paper check against real sizes is in README.md (Results).\n")
+	p("- Real upstream base images and their sizes; the paper check against real sizes is in docs/results.md.\n")
 	p("- Pushes, pulls and registry-side layer sharing; multi-platform builds.\n")
 	return b.String()
 }
