@@ -1,6 +1,7 @@
 package node
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/Masterminds/semver/v3"
 
 	"github.com/dockslim/dockslim/detect/internal/core"
+	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
 // gypToolchain is what any node-gyp addon needs to compile, per distro.
@@ -106,6 +108,46 @@ var prebuilt = map[string]bool{
 	"ejs": true, "nx": true,
 }
 
+// nativeBuilders are the tools an addon's install script runs to compile
+// (or fetch prebuilt binaries for) native code.
+var nativeBuilders = []string{"node-gyp", "prebuild-install", "node-pre-gyp", "cmake-js", "node-gyp-build"}
+
+// compilesOnInstall looks at an installed package (node_modules/<name>)
+// for the marks of a native addon: a binding.gyp, "gypfile": true, or an
+// install script that runs a native build tool. checked is false when
+// the package is not installed in the project.
+func (n *project) compilesOnInstall(name string) (native, checked bool) {
+	if strings.Contains(name, "..") {
+		return false, false
+	}
+	dir := "node_modules/" + name
+	data, err := n.r.Head(dir+"/package.json", repo.MaxSource)
+	if err != nil {
+		return false, false
+	}
+	if n.r.Has(dir + "/binding.gyp") {
+		return true, true
+	}
+	var pkg struct {
+		Gypfile bool              `json:"gypfile"`
+		Scripts map[string]string `json:"scripts"`
+	}
+	if json.Unmarshal(data, &pkg) != nil {
+		return false, true
+	}
+	if pkg.Gypfile {
+		return true, true
+	}
+	for _, hook := range []string{"preinstall", "install", "postinstall"} {
+		for _, tool := range nativeBuilders {
+			if strings.Contains(pkg.Scripts[hook], tool) {
+				return true, true
+			}
+		}
+	}
+	return false, true
+}
+
 // sharpIsNative reports whether a sharp version or range means sharp
 // before 0.33 (which compiled against libvips); 0.33 ships prebuilt
 // binaries for glibc and musl. A range that admits 0.33 or later installs
@@ -153,14 +195,31 @@ func (n *project) nativeDeps() error {
 			from = "package.json#" + field
 		}
 	}
+	var unchecked []string
 	for _, name := range lockNative {
 		if found[name] || name == "sharp" && !sharpIsNative(lockVersions["sharp"]) {
 			continue
+		}
+		_, known := nativeTable[name]
+		if !known && !isPrisma(name) {
+			// An install script alone proves nothing: most print a
+			// message or fetch a binary. Look at the package itself.
+			native, checked := n.compilesOnInstall(name)
+			if !checked {
+				unchecked = append(unchecked, name)
+			}
+			if !native {
+				continue
+			}
 		}
 		found[name] = true
 		if from == "" {
 			from = lockFile
 		}
+	}
+	if len(unchecked) > 0 {
+		slices.Sort(unchecked)
+		f.Warnf("%s flags install scripts for %s, which dockslim cannot check without node_modules; they are not treated as native addons (pass --native if one compiles code)", lockFile, joinAnd(unchecked))
 	}
 	var names []string
 	for name := range found {
