@@ -75,6 +75,9 @@ type NodeAnswers struct {
 	RuntimeDirs    []string `yaml:"runtimeDirs,flow"`
 	Prisma         bool     `yaml:"prisma"`
 	YarnPath       string   `yaml:"yarnPath"`
+	// InstallEnv are ENV lines of the install stages (download switches
+	// of development tools).
+	InstallEnv []string `yaml:"installEnv,flow,omitempty"`
 }
 
 // PythonAnswers are the Python-specific answers (see python.Details).

@@ -17,6 +17,8 @@ var (
 	// Words that are printed into Dockerfile lines as they are.
 	plainWordRE = regexp.MustCompile(`^[A-Za-z0-9._@/+:=\-]*$`)
 	varNameRE   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	// ENV lines printed as they are: a name, and a plain value.
+	envLineRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._/:-]*$`)
 	// Label values: no $ (the Dockerfile would expand it), quotes or
 	// backslashes.
 	labelNameRE = regexp.MustCompile(`^[A-Za-z0-9._@/+\-]*$`)
@@ -94,6 +96,13 @@ func (a *Answers) Check() error {
 	for _, p := range paths {
 		if err := checkRelPath(p); err != nil {
 			return bad("paths", "%v", err)
+		}
+	}
+	if a.Node != nil {
+		for _, e := range a.Node.InstallEnv {
+			if !envLineRE.MatchString(e) {
+				return bad("node.installEnv", "%q is not NAME=value", e)
+			}
 		}
 	}
 	for k, v := range a.Vars {

@@ -19,6 +19,7 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 		RuntimeDirs:    clone(d.RuntimeDirs),
 		Prisma:         d.Prisma,
 		YarnPath:       d.YarnPath,
+		InstallEnv:     clone(d.InstallEnv),
 	}
 }
 
@@ -157,7 +158,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	if n.BaseImage, err = imageRef(tab, baseRole, "${NODE_VERSION}"); err != nil {
 		return err
 	}
-	n.BaseEnv = p.env
+	n.BaseEnv = append(slices.Clone(p.env), na.InstallEnv...)
 	if p.setup != "" {
 		n.Setup = &RunStep{Caches: caches("/root/.npm"), Commands: []string{p.setup}}
 	}

@@ -29,6 +29,10 @@ type Details struct {
 	Prisma bool
 	// YarnPath is .yarnrc.yml's yarnPath for Yarn berry, when set.
 	YarnPath string
+	// InstallEnv are ENV lines for the stages that install dependencies:
+	// the switches that stop development tools from downloading browsers
+	// or app binaries (CYPRESS_INSTALL_BINARY=0…), sorted.
+	InstallEnv []string
 	// RuntimeDirs are folders of the project the running app reads besides
 	// the build output (public, views, static, locales…: those that exist),
 	// relative to the root, sorted.

@@ -87,6 +87,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	n.outputDirs()
 	n.runtimeDirs()
 	n.prisma()
+	n.installEnv()
 	if n.err != nil {
 		return nil, n.err
 	}
