@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +49,7 @@ func (n *project) port() {
 	if (f.Framework == "next" || f.Framework == "nuxt") && f.Sources["start"] != "" && n.entry == "" {
 		return // the framework's own server: no code of ours listens
 	}
+	readsEnv := false
 	for i, file := range n.portScanFiles() {
 		if i%64 == 0 && n.ctx.Err() != nil {
 			return
@@ -61,7 +63,42 @@ func (n *project) port() {
 			f.Source("port", fmt.Sprintf("%s:%d", file, line))
 			return
 		}
+		readsEnv = readsEnv || envPortRE.Match(data)
 	}
+	if readsEnv {
+		// The code reads PORT without a default of its own: the sample
+		// environment the repository ships says what it expects.
+		if p, from := n.envFilePort(); p > 0 {
+			f.Port = p
+			f.Source("port", from)
+		}
+	}
+}
+
+// envPortRE finds code that reads the PORT environment variable.
+var envPortRE = regexp.MustCompile(`\benv(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])`)
+
+// envSamples are committed sample environments, most specific first;
+// .env itself holds a person's secrets and is never read.
+var envSamples = []string{".env.example", ".env.sample", ".env.defaults", ".env.template"}
+
+// envFileLineRE is a PORT assignment in a dotenv file.
+var envFileLineRE = regexp.MustCompile(`(?m)^\s*(?:export\s+)?PORT\s*=\s*['"]?(\d{1,5})['"]?\s*(?:#.*)?$`)
+
+// envFilePort reads PORT from the first sample environment that sets it.
+func (n *project) envFilePort() (int, string) {
+	for _, name := range envSamples {
+		data, err := n.r.Head(name, repo.MaxSource)
+		if err != nil {
+			continue
+		}
+		if m := envFileLineRE.FindSubmatchIndex(data); m != nil {
+			if p, err := strconv.Atoi(string(data[m[2]:m[3]])); err == nil && core.ValidPort(p) {
+				return p, fmt.Sprintf("%s:%d", name, bytes.Count(data[:m[0]], []byte("\n"))+1)
+			}
+		}
+	}
+	return 0, ""
 }
 
 // findPort returns the first literal port in data and its 1-based line,
@@ -94,9 +131,13 @@ func findPort(data []byte) (port, line int) {
 	return bestPort, bytes.Count(data[:best], []byte("\n")) + 1
 }
 
+// portScanDirs are the top folders whose sources the port scan reads:
+// where servers and their configuration live.
+var portScanDirs = []string{"src", "server", "app", "api", "config", "lib", "bin"}
+
 // portScanFiles lists the files to scan: the entry first, then non-test
-// sources at the root and under src/, server/, app/ — likely server
-// files (server, index, app, main) and shallow ones first.
+// sources at the root and under portScanDirs — likely server files
+// (server, index, app, main, www) and shallow ones first.
 func (n *project) portScanFiles() []string {
 	type cand struct {
 		file  string
@@ -109,13 +150,13 @@ func (n *project) portScanFiles() []string {
 			continue
 		}
 		top, _, nested := strings.Cut(f, "/")
-		if nested && top != "src" && top != "server" && top != "app" {
+		if nested && !slices.Contains(portScanDirs, top) {
 			continue
 		}
 		base := strings.TrimSuffix(path.Base(f), path.Ext(f))
 		rank := 1
 		switch base {
-		case "server", "index", "app", "main", "http":
+		case "server", "index", "app", "main", "http", "www":
 			rank = 0
 		}
 		cands = append(cands, cand{f, rank, strings.Count(f, "/")})
@@ -144,6 +185,11 @@ func (n *project) portScanFiles() []string {
 func isPortScanSource(f string) bool {
 	switch path.Ext(f) {
 	case ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts":
+	case "":
+		// Scripts in bin/ often have no extension (express-generator's bin/www).
+		if !strings.HasPrefix(f, "bin/") {
+			return false
+		}
 	default:
 		return false
 	}

@@ -44,9 +44,25 @@ func TestIsPortScanSource(t *testing.T) {
 		"src/server.ts": true, "index.js": true, "src/app.test.ts": false, "src/app.spec.js": false,
 		"vite.config.ts": false, "src/types.d.ts": false, ".eslintrc.js": false, "src/__tests__/a.js": false,
 		"src/style.css": false, "src/src.js": true, "server.mjs": true,
+		"bin/www": true, "www": false, "config/index.js": true, "bin/cli.sh": false,
 	} {
 		if got := isPortScanSource(f); got != want {
 			t.Errorf("isPortScanSource(%q) = %v", f, got)
+		}
+	}
+}
+
+func TestEnvPortRE(t *testing.T) {
+	for src, want := range map[string]bool{
+		"app.listen(process.env.PORT)":          true,
+		"const { PORT } = process.env; x.env":   false,
+		"listen(process.env['PORT'])":           true,
+		"process.env.PORTAL_URL":                false,
+		"Deno.env.get('PORT')":                  false,
+		"const port = Bun.env.PORT ?? fallback": true,
+	} {
+		if got := envPortRE.MatchString(src); got != want {
+			t.Errorf("envPortRE(%q) = %v", src, got)
 		}
 	}
 }
