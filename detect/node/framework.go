@@ -127,7 +127,7 @@ func (n *project) outputDirs() {
 		d.OutputDirs = []string{d.StaticDir}
 		return
 	}
-	if !d.HasBuildScript {
+	if n.f.BuildCommand == "" {
 		return
 	}
 	if ts := n.tsconfig(); ts != nil && ts.OutDir != "" {

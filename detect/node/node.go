@@ -79,6 +79,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	n.framework()
 	n.buildAndTest()
 	n.start()
+	n.derivedBuild()
 	n.port()
 	if err := n.nativeDeps(); err != nil {
 		return nil, err
