@@ -74,7 +74,11 @@ type NodeAnswers struct {
 	OutputDirs     []string `yaml:"outputDirs,flow"`
 	RuntimeDirs    []string `yaml:"runtimeDirs,flow"`
 	Prisma         bool     `yaml:"prisma"`
-	YarnPath       string   `yaml:"yarnPath"`
+	// PrismaSchema is the schema file or folder; PrismaGenerate the build
+	// stage's prisma generate ("" in records written before them).
+	PrismaSchema   string `yaml:"prismaSchema,omitempty"`
+	PrismaGenerate string `yaml:"prismaGenerate,omitempty"`
+	YarnPath       string `yaml:"yarnPath"`
 	// InstallEnv are ENV lines of the install stages (download switches
 	// of development tools).
 	InstallEnv []string `yaml:"installEnv,flow,omitempty"`

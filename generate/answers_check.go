@@ -52,7 +52,11 @@ func (a *Answers) Check() error {
 			return bad("port", "%v", err)
 		}
 	}
-	for _, c := range []struct{ field, cmd string }{{"buildCommand", a.BuildCommand}, {"testCommand", a.TestCommand}} {
+	commands := []struct{ field, cmd string }{{"buildCommand", a.BuildCommand}, {"testCommand", a.TestCommand}}
+	if a.Node != nil {
+		commands = append(commands, struct{ field, cmd string }{"node.prismaGenerate", a.Node.PrismaGenerate})
+	}
+	for _, c := range commands {
 		if err := shellwords.CheckBuild(c.cmd); err != nil {
 			return bad(c.field, "%v", err)
 		}
@@ -86,6 +90,9 @@ func (a *Answers) Check() error {
 		paths = append(paths, a.Node.RuntimeDirs...)
 		if a.Node.StaticDir != "" {
 			paths = append(paths, a.Node.StaticDir)
+		}
+		if a.Node.PrismaSchema != "" {
+			paths = append(paths, a.Node.PrismaSchema)
 		}
 	}
 	if a.Python != nil {

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -18,6 +19,8 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 		OutputDirs:     clone(d.OutputDirs),
 		RuntimeDirs:    clone(d.RuntimeDirs),
 		Prisma:         d.Prisma,
+		PrismaSchema:   d.PrismaSchema,
+		PrismaGenerate: d.PrismaGenerate,
 		YarnPath:       d.YarnPath,
 		InstallEnv:     clone(d.InstallEnv),
 	}
@@ -175,8 +178,9 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	binds := bindMounts(a.ManifestFiles)
 	if na.Prisma {
-		// prisma generate runs at install time and reads the schema.
-		binds = append(binds, Mount{Source: "prisma", Target: "prisma"})
+		// @prisma/client's install script reads the schema.
+		dir := prismaMount(na.PrismaSchema)
+		binds = append(binds, Mount{Source: dir, Target: dir})
 	}
 	// A person's own ~/.npmrc (a private registry token) is offered as an
 	// optional secret: `docker build --secret id=npmrc,src=$HOME/.npmrc`.
@@ -212,6 +216,14 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		}
 		n.IgnoredOutputs = sortedUnique(n.IgnoredOutputs)
 	}
+	if na.PrismaGenerate != "" {
+		// The client is generated before the build compiles code that
+		// imports it.
+		if n.Build == nil {
+			n.Build = &RunStep{}
+		}
+		n.Build.Commands = append([]string{na.PrismaGenerate}, n.Build.Commands...)
+	}
 	if a.Framework == "next" {
 		n.BuildEnv = append(n.BuildEnv, "NEXT_TELEMETRY_DISABLED=1")
 	}
@@ -243,6 +255,10 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		n.RuntimeEnv = []string{"NODE_ENV=production"}
 		n.NeedsNodeModules = true
 		n.ProdDeps = install(p.prod, true)
+		if na.PrismaGenerate != "" {
+			// The generated client, over the production install's.
+			n.Copies = append(n.Copies, Copy{From: "build", Src: "/app/node_modules/.prisma", Dst: "./node_modules/.prisma"})
+		}
 		if a.BuildCommand == "" {
 			n.CopyContext = true
 			if a.TestCommand != "" && !startsTestFile(a.Start) {
@@ -275,6 +291,21 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	v.Node = n
 	return nil
+}
+
+// prismaMount is what the install steps mount for Prisma: the folder
+// that holds the schema (with its migrations), or the schema file itself
+// at the root; records written before the schema was located name prisma/.
+func prismaMount(schema string) string {
+	switch {
+	case schema == "":
+		return "prisma"
+	case path.Ext(schema) != ".prisma":
+		return schema // a folder of .prisma files
+	case path.Dir(schema) == ".":
+		return schema
+	}
+	return path.Dir(schema)
 }
 
 // appCopy copies /app/<p> from the build stage to the same place.

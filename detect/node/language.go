@@ -25,8 +25,13 @@ type Details struct {
 	// OutputDirs are the folders the build writes that the runtime needs
 	// (dist, build, .next, .output…), relative to the root.
 	OutputDirs []string
-	// Prisma is true when the project uses Prisma (schema under prisma/).
-	Prisma bool
+	// Prisma is true when the project uses Prisma; PrismaSchema is its
+	// schema file (or folder of schema files), "" when none was found.
+	Prisma       bool
+	PrismaSchema string
+	// PrismaGenerate generates the Prisma client in the build stage
+	// (npx --no-install prisma generate --schema …), "" without the CLI.
+	PrismaGenerate string
 	// YarnPath is .yarnrc.yml's yarnPath for Yarn berry, when set.
 	YarnPath string
 	// InstallEnv are ENV lines for the stages that install dependencies:

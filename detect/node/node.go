@@ -6,6 +6,7 @@ import (
 
 	"github.com/dockslim/dockslim/detect/internal/core"
 	"github.com/dockslim/dockslim/detect/internal/repo"
+	"github.com/dockslim/dockslim/internal/shellwords"
 	"github.com/dockslim/dockslim/internal/versions"
 )
 
@@ -88,6 +89,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	n.outputDirs()
 	n.runtimeDirs()
 	n.prisma()
+	n.prismaGenerate()
 	n.installEnv()
 	if n.err != nil {
 		return nil, n.err
@@ -95,17 +97,46 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	return f, ctx.Err()
 }
 
-// prisma sets Details.Prisma when the project uses Prisma: a schema
-// under prisma/ or the client as a dependency.
+// prismaGenerate sets Details.PrismaGenerate when the Prisma CLI is a
+// dependency and the schema is known: @prisma/client's postinstall cannot
+// generate the client in a production install (the CLI is usually a
+// devDependency), so the build stage does, and the runtime takes it.
+func (n *project) prismaGenerate() {
+	if n.d.PrismaSchema == "" || !n.pkg.hasDep("prisma") {
+		return
+	}
+	cmd := execCommand(n.pm, "prisma generate --schema "+n.d.PrismaSchema)
+	if shellwords.CheckBuild(cmd) == nil {
+		n.d.PrismaGenerate = cmd
+	}
+}
+
+// prisma sets Details.Prisma and PrismaSchema when the project uses
+// Prisma: its schema is where package.json#prisma.schema says, else
+// prisma/schema.prisma, else the first *.prisma file found (a folder of
+// .prisma files is a multi-file schema).
 func (n *project) prisma() {
-	if n.pkg.hasDep("@prisma/client") || n.r.Has("prisma/schema.prisma") {
-		n.d.Prisma = true
+	uses := n.pkg.hasDep("@prisma/client") || n.pkg.hasDep("prisma")
+	if s := strings.TrimSpace(n.pkg.PrismaSchema); s != "" {
+		if p, ok := safeRelPath(s); ok && (n.r.Has(p) || n.r.HasDir(p)) {
+			n.d.Prisma, n.d.PrismaSchema = true, p
+			return
+		}
+		n.f.Warnf("package.json#prisma.schema %q is not a file or folder of the project; it is not used", clip(s))
+	}
+	if n.r.Has("prisma/schema.prisma") {
+		n.d.Prisma, n.d.PrismaSchema = true, "prisma/schema.prisma"
 		return
 	}
 	for _, p := range n.r.FilesWithExt(".prisma") {
-		if strings.HasPrefix(p, "prisma/") {
-			n.d.Prisma = true
-			return
+		if strings.HasPrefix(p, "node_modules/") {
+			continue
 		}
+		n.d.Prisma, n.d.PrismaSchema = true, p
+		return
+	}
+	if uses {
+		n.d.Prisma = true
+		n.f.Warnf("the project depends on Prisma but has no .prisma schema; prisma generate cannot run")
 	}
 }

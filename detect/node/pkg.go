@@ -28,6 +28,9 @@ type packageJSON struct {
 	// Workspaces are the workspace globs ("workspaces" as an array or as
 	// {packages: […]}).
 	Workspaces []string
+	// PrismaSchema is prisma.schema: where Prisma's schema lives when it
+	// is not prisma/schema.prisma.
+	PrismaSchema string
 }
 
 // parsePackageJSON decodes package.json. Malformed JSON (or a top level
@@ -56,6 +59,7 @@ func parsePackageJSON(rel string, data []byte) (*packageJSON, []string, error) {
 	p.Engines = d.strMap("engines")
 	p.Volta = d.strMap("volta")
 	p.Workspaces = d.workspaces()
+	p.PrismaSchema = d.strMap("prisma")["schema"]
 	return p, d.warnings, nil
 }
 
