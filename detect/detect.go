@@ -61,6 +61,7 @@ func Detect(ctx context.Context, dir string, opts Options) (*Facts, error) {
 	if f.Details.SourceURL == "" {
 		f.Details.SourceURL = originURL(r.Root())
 	}
+	f.Details.CommittedEnvFiles = committedEnvFiles(r.Root())
 	return f, nil
 }
 

@@ -29,6 +29,9 @@ type Answers struct {
 	Workspace   bool   `yaml:"workspace"`
 	// ManifestFiles are installed from before the source is copied.
 	ManifestFiles []string `yaml:"manifestFiles,flow"`
+	// EnvFiles are committed environment files the .dockerignore lets
+	// through (.env.production: a build reads them).
+	EnvFiles []string `yaml:"envFiles,flow,omitempty"`
 
 	Node   *NodeAnswers   `yaml:"node,omitempty"`
 	Python *PythonAnswers `yaml:"python,omitempty"`
@@ -128,6 +131,7 @@ func FromFacts(f *detect.Facts) *Answers {
 		SourceURL:             d.SourceURL,
 		Workspace:             f.Workspace,
 		ManifestFiles:         clone(d.ManifestFiles),
+		EnvFiles:              clone(d.CommittedEnvFiles),
 		Vars:                  map[string]string{},
 	}
 	// Label facts that could not be printed safely are dropped: a missing

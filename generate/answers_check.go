@@ -84,7 +84,7 @@ func (a *Answers) Check() error {
 			return bad("nativeDeps", "%q is not a package or module name", d)
 		}
 	}
-	paths := slices.Clone(a.ManifestFiles)
+	paths := append(slices.Clone(a.ManifestFiles), a.EnvFiles...)
 	if a.Node != nil {
 		paths = append(paths, a.Node.OutputDirs...)
 		paths = append(paths, a.Node.RuntimeDirs...)

@@ -27,6 +27,9 @@ type View struct {
 	Labels []Label
 	// HasLabels is true when Labels is not empty.
 	HasLabels bool
+	// KeepEnvFiles are committed environment files the .dockerignore
+	// lets through (its !lines).
+	KeepEnvFiles []string
 
 	IsAlpine, IsSlim, IsScratch, IsDistroless bool
 
@@ -86,6 +89,7 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		v.Labels = append(v.Labels, Label{"org.opencontainers.image.title", quoteJSON(a.ProjectName)})
 	}
 	v.HasLabels = len(v.Labels) > 0
+	v.KeepEnvFiles = a.EnvFiles
 	l, err := viewOf(a.Language)
 	if err != nil {
 		return nil, err

@@ -52,6 +52,9 @@ type Details struct {
 	// TestCommand runs the project's tests in a test stage; "" when the
 	// project has none.
 	TestCommand string
+	// CommittedEnvFiles are environment files git tracks (.env.production):
+	// source the build may read, so the .dockerignore lets them through.
+	CommittedEnvFiles []string
 
 	// Lang holds the language's own details: a pointer to the Details
 	// type of its package (node.Details, python.Details, golang.Details).
