@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,6 +141,23 @@ func TestEveryLanguageRenders(t *testing.T) {
 	for _, s := range Samples() {
 		if _, err := Render(context.Background(), s.Answers, templates.FS); err != nil {
 			t.Errorf("sample %s: %v", s.Name, err)
+		}
+	}
+}
+
+func TestStartPaths(t *testing.T) {
+	for argv, want := range map[string][]string{
+		"node server/server.js":                 {"server"},
+		"node dist/main.js":                     {"dist"},
+		"node server.js":                        {"server.js"},
+		"node --enable-source-maps ./api/index": {"api"},
+		"node node_modules/next/dist/bin/next":  nil,
+		"node ../outside.js":                    nil,
+		"node -e console.log(1)":                nil,
+		"nginx -g daemon off;":                  nil,
+	} {
+		if got := startPaths(strings.Fields(argv)); !slices.Equal(got, want) {
+			t.Errorf("startPaths(%q) = %q, want %q", argv, got, want)
 		}
 	}
 }

@@ -265,8 +265,10 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 				n.PruneSource = &RunStep{Commands: []string{nodeTestFiles}}
 			}
 		} else {
-			// package.json stays: its "type" decides how node loads the files.
+			// package.json stays: its "type" decides how node loads the
+			// files; what the start command runs must be there too.
 			paths := append([]string{"package.json"}, na.OutputDirs...)
+			paths = append(paths, startPaths(a.Start)...)
 			for _, p := range sortedUnique(append(paths, na.RuntimeDirs...)) {
 				n.Copies = append(n.Copies, appCopy(p))
 			}
@@ -291,6 +293,36 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	v.Node = n
 	return nil
+}
+
+// startPaths are the top folders (or root files) of the scripts the start
+// command runs, for the runtime to copy: a server in server/ beside a
+// frontend build must reach the image. node_modules comes from the
+// production install; paths that are not plain are left out.
+func startPaths(argv []string) []string {
+	var out []string
+	for _, arg := range argv[min(1, len(argv)):] {
+		if strings.HasPrefix(arg, "-") || !strings.ContainsAny(arg, "./") {
+			continue
+		}
+		switch path.Ext(arg) {
+		case ".js", ".mjs", ".cjs":
+		default:
+			if path.Ext(arg) != "" || !strings.Contains(arg, "/") {
+				continue
+			}
+		}
+		p := path.Clean(strings.TrimPrefix(arg, "./"))
+		if checkRelPath(p) != nil || p == "." {
+			continue
+		}
+		top := firstSegment(p)
+		if top == "node_modules" {
+			continue
+		}
+		out = append(out, top)
+	}
+	return out
 }
 
 // prismaMount is what the install steps mount for Prisma: the folder

@@ -134,6 +134,18 @@ func (n *project) outputDirs() {
 		d.OutputDirs = []string{ts.OutDir}
 		return
 	}
+	// A frontend build beside a server (express serving a React build):
+	// the bundler's output is what the server sends.
+	if build, _ := n.pkg.script("build"); build != "" {
+		switch {
+		case strings.Contains(build, "vite build"):
+			d.OutputDirs = []string{n.viteOutDir()}
+			return
+		case strings.Contains(build, "react-scripts build"):
+			d.OutputDirs = []string{"build"}
+			return
+		}
+	}
 	// The start target lives in a folder the repository does not have:
 	// the build makes it (dist/, build/, lib/…).
 	for _, a := range n.f.Start {

@@ -153,6 +153,13 @@ var viteOutDir = regexp.MustCompile("\\boutDir\\s*:\\s*[\"'`]([^\"'`\\n]+)[\"'`]
 // staticStart serves the vite build with nginx (unprivileged, so the
 // port is 8080). StaticDir is dist unless vite.config sets build.outDir.
 func (n *project) staticStart() *startResult {
+	n.d.StaticDir = n.viteOutDir()
+	return &startResult{argv: []string{"nginx", "-g", "daemon off;"}, from: n.f.Sources["framework"]}
+}
+
+// viteOutDir is the folder vite build writes: dist unless a vite config
+// sets build.outDir to a plain folder.
+func (n *project) viteOutDir() string {
 	dir := "dist"
 	for _, ext := range []string{"ts", "js", "mjs", "mts", "cjs", "cts"} {
 		name := "vite.config." + ext
@@ -173,8 +180,7 @@ func (n *project) staticStart() *startResult {
 		}
 		break
 	}
-	n.d.StaticDir = dir
-	return &startResult{argv: []string{"nginx", "-g", "daemon off;"}, from: n.f.Sources["framework"]}
+	return dir
 }
 
 // scriptStart interprets scripts.start (one level of indirection).
