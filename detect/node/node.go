@@ -91,6 +91,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	n.prisma()
 	n.prismaGenerate()
 	n.installEnv()
+	n.privateRegistries()
 	if n.err != nil {
 		return nil, n.err
 	}
