@@ -99,6 +99,9 @@ type PythonAnswers struct {
 	// BuildBackend and BuildRequires: the project's [build-system].
 	BuildBackend  string   `yaml:"buildBackend,omitempty"`
 	BuildRequires []string `yaml:"buildRequires,flow,omitempty"`
+	// ServerPackages are servers start runs that the project does not
+	// list (gunicorn==23.0.*), installed into the venv.
+	ServerPackages []string `yaml:"serverPackages,flow,omitempty"`
 }
 
 // GoAnswers are the Go-specific answers (see golang.Details).

@@ -17,6 +17,8 @@ var (
 	// Words that are printed into Dockerfile lines as they are.
 	plainWordRE = regexp.MustCompile(`^[A-Za-z0-9._@/+:=\-]*$`)
 	varNameRE   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	// A requirement pinned to a release: gunicorn==23.0.*.
+	pinnedRequirementRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*==[0-9]+(\.[0-9]+)*(\.\*)?$`)
 	// ENV lines printed as they are: a name, and a plain value.
 	envLineRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._/:-]*$`)
 	// Label values: no $ (the Dockerfile would expand it), quotes or
@@ -103,6 +105,13 @@ func (a *Answers) Check() error {
 	for _, p := range paths {
 		if err := checkRelPath(p); err != nil {
 			return bad("paths", "%v", err)
+		}
+	}
+	if a.Python != nil {
+		for _, r := range a.Python.ServerPackages {
+			if !pinnedRequirementRE.MatchString(r) {
+				return bad("python.serverPackages", "%q is not a pinned requirement like gunicorn==23.0.*", r)
+			}
 		}
 	}
 	if a.Node != nil {

@@ -20,6 +20,7 @@ func pythonAnswers(d *python.Details) *PythonAnswers {
 		CollectStatic:         d.CollectStatic,
 		BuildBackend:          d.BuildBackend,
 		BuildRequires:         clone(d.BuildRequires),
+		ServerPackages:        clone(d.ServerPackages),
 	}
 }
 
@@ -47,6 +48,9 @@ type PythonView struct {
 	// Deps installs dependencies before the source is copied; Project
 	// installs the project itself after.
 	Deps *RunStep
+	// Server installs the application server start runs when the project
+	// does not list it.
+	Server *RunStep
 	// Backend installs the project's build backend into its own folder
 	// before the source is copied, so Project builds without pip's
 	// per-build isolated environment (nil for backends that need one).
@@ -138,6 +142,9 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 			"pdm export --without-hashes -o /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
 	default:
 		pipView(p, a, pa, pipCache)
+	}
+	if len(pa.ServerPackages) > 0 {
+		p.Server = &RunStep{Caches: pipCache, Commands: []string{venvPip + " " + shellwords.Join(pa.ServerPackages)}}
 	}
 	if a.BuildCommand != "" {
 		p.Build = &RunStep{Commands: []string{a.BuildCommand}}

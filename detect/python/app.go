@@ -71,9 +71,6 @@ func (p *state) flaskEntry() entry {
 		p.guessWarnf("no Flask application found (a module-level app = Flask(…) or create_app); start falls back to the plain Python rules")
 		return entry{}
 	}
-	if !p.hasServer("gunicorn") {
-		p.warnNoServer("gunicorn")
-	}
 	p.d.AppModule = target
 	return entry{server: "gunicorn", target: target, file: hit.file, dir: hit.dir, from: fmt.Sprintf("%s:%d", hit.file, hit.line)}
 }
@@ -86,9 +83,6 @@ func (p *state) fastapiEntry() entry {
 	if !ok {
 		p.guessWarnf("no FastAPI application found (a module-level app = FastAPI(…)); start falls back to the plain Python rules")
 		return entry{}
-	}
-	if !p.hasServer("uvicorn") {
-		p.warnNoServer("uvicorn")
 	}
 	target := hit.module + ":" + hit.name
 	p.d.AppModule = target

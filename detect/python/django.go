@@ -71,8 +71,6 @@ func (p *state) djangoEntry() entry {
 		asgi := p.moduleFile(proj+".asgi", dir)
 		if p.hasServer("uvicorn") && asgi != "" && strings.HasSuffix(strings.SplitN(e.target, ":", 2)[0], ".wsgi") {
 			e.server, e.target, e.file = "uvicorn", proj+".asgi:application", asgi
-		} else {
-			p.warnNoServer("gunicorn")
 		}
 	}
 	p.d.AppModule = e.target

@@ -2,6 +2,7 @@ package python
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -83,7 +84,23 @@ func (p *state) guessWarnf(format string, args ...any) {
 	}
 }
 
-// warnNoServer says a server the start command runs is not a dependency.
-func (p *state) warnNoServer(server string) {
-	p.guessWarnf("%s does not list %s, which start runs; add it to the dependencies or pass --start", p.depManifest(), server)
+// servers are the application servers start can run; one the project
+// does not install is installed into the image's venv (see serverPackage).
+var servers = []string{"gunicorn", "uvicorn"}
+
+// serverPackage makes sure the server argv runs is in the image: when it
+// is none of the project's dependencies, the build installs it (the
+// release versions.yaml names) into the venv, and a warning says so — an
+// image whose start command is missing cannot start.
+func (p *state) serverPackage(argv []string) {
+	if len(argv) == 0 || !slices.Contains(servers, argv[0]) || p.hasServer(argv[0]) {
+		return
+	}
+	server := argv[0]
+	release := p.tab.Tools[server]
+	if release == "" {
+		return
+	}
+	p.d.ServerPackages = []string{server + "==" + release + ".*"}
+	p.f.Warnf("%s does not list %s, which start runs: the image installs %s %s for it (add it to the dependencies to choose its version)", p.depManifest(), server, server, release)
 }

@@ -45,6 +45,9 @@ type Details struct {
 	// both are empty when one does not.
 	BuildBackend  string
 	BuildRequires []string
+	// ServerPackages are requirements the project does not list but its
+	// start command needs (gunicorn==23.*), installed into the venv.
+	ServerPackages []string
 }
 
 // Language returns Python's row of detect's registry.

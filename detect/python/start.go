@@ -80,6 +80,7 @@ func (p *state) startAndPort() error {
 	if len(argv) > 0 {
 		p.f.Source("start", from)
 	}
+	p.serverPackage(argv)
 	return nil
 }
 

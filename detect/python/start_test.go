@@ -18,7 +18,8 @@ func TestPythonProcfile(t *testing.T) {
 		{"gunicorn app:app --bind 0.0.0.0:$PORT", "gunicorn app:app --bind 0.0.0.0:8000", 8000, ""},
 		{"gunicorn app:app --bind=0.0.0.0:${PORT}", "gunicorn app:app --bind=0.0.0.0:8000", 8000, ""},
 		{"gunicorn app:app -b 0.0.0.0:${PORT:-5000}", "gunicorn app:app -b 0.0.0.0:5000", 5000, ""},
-		{"uvicorn main:app --host 0.0.0.0 --port 7000", "uvicorn main:app --host 0.0.0.0 --port 7000", 7000, ""},
+		// uvicorn is not a dependency: the image installs it, and says so.
+		{"uvicorn main:app --host 0.0.0.0 --port 7000", "uvicorn main:app --host 0.0.0.0 --port 7000", 7000, "installs uvicorn"},
 		{"FOO=1 BAR=2 python manage.py runserver 0.0.0.0:9001", "python manage.py runserver 0.0.0.0:9001", 9001, "sets FOO"},
 		{"python migrate.py && gunicorn app:app", "", 8000, `the shell operator "&&"`},
 		{"gunicorn $(cat app.txt)", "", 8000, "command substitution"},
