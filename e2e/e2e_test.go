@@ -132,6 +132,13 @@ var fixtures = []fixture{
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
+		// A go.work workspace: the download step needs go.work and the
+		// second module's go.mod, the build may write go.work.sum.
+		app: "go-work", kind: "go", flavours: []string{"scratch", "slim"},
+		body:    "hello from go-work, via the workspace (request ",
+		present: []string{"app"}, absent: goAbsent,
+	},
+	{
 		app: "go-vendor", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
 		body:    "hello from go-vendor 534f2c78-038a-591d-90f8-b1c4e70948ae",
 		present: []string{"app"}, absent: goAbsent,

@@ -66,16 +66,20 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		CopyZoneinfo: v.IsScratch || v.IsSlim || v.IsAlpine,
 	}
 	modCaches := caches("/go/pkg/mod", "/root/.cache/go-build")
-	source := []Mount{{Target: "."}}
+	// In a workspace (go.work) the go command records checksums in
+	// go.work.sum as it resolves: the mounts take the write and drop it.
+	rw := a.Workspace
+	source := []Mount{{Target: ".", RW: rw}}
 	if a.Native {
 		g.CGO = "1"
 	}
 	if a.Go == nil || !a.Go.Vendor {
+		// Every manifest the download reads: go.mod and go.sum, and in a
+		// workspace or with local replaces go.work, go.work.sum and each
+		// local module's go.mod and go.sum.
 		var binds []Mount
 		for _, f := range a.ManifestFiles {
-			if f == "go.mod" || f == "go.sum" {
-				binds = append(binds, Mount{Source: f, Target: f})
-			}
+			binds = append(binds, Mount{Source: f, Target: f, RW: rw})
 		}
 		g.Download = &RunStep{Caches: caches("/go/pkg/mod"), Binds: binds, Commands: []string{"go mod download"}}
 	}

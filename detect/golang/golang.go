@@ -3,6 +3,7 @@ package golang
 import (
 	"context"
 	"fmt"
+	"path"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -61,7 +62,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	d.Vendor = vendor
 	f.Details.ManifestFiles, warns = manifests(r, mf, wf)
 	f.Warnings = append(f.Warnings, warns...)
-	if needsSum(mf) && !vendor && !r.Has("go.sum") {
+	if needsSum(mf, workspaceModules(r, wf)) && !vendor && !r.Has("go.sum") {
 		f.Warnf("go.mod requires modules but there is no go.sum; run go mod tidy, or go build fails with \"missing go.sum entry\"")
 	}
 
@@ -157,10 +158,32 @@ func setVersion(f *core.Facts, mf *modfile.File, wf *modfile.WorkFile, tab *vers
 	f.Source("languageVersion", from)
 }
 
-// needsSum reports whether go.mod requires a module that is not
-// replaced by a local folder: only those need go.sum entries.
-func needsSum(mf *modfile.File) bool {
-	local := map[string]bool{}
+// workspaceModules are the module paths go.work's use lines provide.
+func workspaceModules(r *repo.Repo, wf *modfile.WorkFile) map[string]bool {
+	out := map[string]bool{}
+	if wf == nil {
+		return out
+	}
+	for _, u := range wf.Use {
+		dir, ok := localModuleDir(u.Path)
+		if !ok {
+			continue
+		}
+		data, err := r.Read(path.Join(dir, "go.mod"), repo.MaxManifest)
+		if err != nil {
+			continue
+		}
+		if p := modfile.ModulePath(data); p != "" {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// needsSum reports whether go.mod requires a module that is neither
+// replaced by a local folder nor provided by the workspace (local): only
+// those need go.sum entries.
+func needsSum(mf *modfile.File, local map[string]bool) bool {
 	for _, rep := range mf.Replace {
 		if modfile.IsDirectoryPath(rep.New.Path) && (rep.Old.Version == "") {
 			local[rep.Old.Path] = true
