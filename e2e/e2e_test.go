@@ -139,6 +139,12 @@ var fixtures = []fixture{
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
+		// //go:embed bin/*: the .dockerignore must not hide bin/.
+		app: "go-embed", kind: "go", flavours: []string{"scratch"},
+		body:    "hello from go-embed",
+		present: []string{"app"}, absent: goAbsent,
+	},
+	{
 		app: "go-vendor", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
 		body:    "hello from go-vendor 534f2c78-038a-591d-90f8-b1c4e70948ae",
 		present: []string{"app"}, absent: goAbsent,

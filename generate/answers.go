@@ -108,6 +108,9 @@ type PythonAnswers struct {
 type GoAnswers struct {
 	Module string `yaml:"module"`
 	Vendor bool   `yaml:"vendor"`
+	// EmbedPaths are what //go:embed names; the .dockerignore lets them
+	// through.
+	EmbedPaths []string `yaml:"embedPaths,flow,omitempty"`
 	// LegacyAlpineTags are build tags dockslim 0.4 recorded; they now
 	// follow from the native dependencies and the base image.
 	LegacyAlpineTags []string `yaml:"alpineTags,flow,omitempty"`

@@ -97,6 +97,9 @@ func (a *Answers) Check() error {
 			paths = append(paths, a.Node.PrismaSchema)
 		}
 	}
+	if a.Go != nil {
+		paths = append(paths, a.Go.EmbedPaths...)
+	}
 	if a.Python != nil {
 		paths = append(paths, a.Python.RequirementsFiles...)
 		paths = append(paths, a.Python.TestRequirementsFiles...)

@@ -108,12 +108,31 @@ func RenderWith(ctx context.Context, a *Answers, pack fs.FS, opt RenderOptions) 
 		if err != nil {
 			return nil, err
 		}
+		if out.name == DockerIgnore {
+			data = appendKeep(data, view.Keep)
+		}
 		files = append(files, File{Name: out.name, Data: data})
 	}
 	if err := Validate(files); err != nil {
 		return nil, err
 	}
 	return files, nil
+}
+
+// appendKeep ends a rendered .dockerignore with a ! line for each path
+// the build reads (a committed .env.production, what //go:embed names):
+// last, so no pattern above — the pack's included — hides them.
+func appendKeep(ignore []byte, keep []string) []byte {
+	if len(keep) == 0 {
+		return ignore
+	}
+	var b bytes.Buffer
+	b.Write(ignore)
+	b.WriteString("# Read by the build: never ignored (dockslim)\n")
+	for _, p := range keep {
+		b.WriteString("!" + p + "\n")
+	}
+	return b.Bytes()
 }
 
 // maxIncludeDepth bounds include's recursion: a template that includes

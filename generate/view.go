@@ -27,9 +27,10 @@ type View struct {
 	Labels []Label
 	// HasLabels is true when Labels is not empty.
 	HasLabels bool
-	// KeepEnvFiles are committed environment files the .dockerignore
-	// lets through (its !lines).
-	KeepEnvFiles []string
+	// Keep are the .dockerignore's ! lines: paths the build reads that a
+	// pattern above would exclude (committed environment files, what
+	// //go:embed names).
+	Keep []string
 
 	IsAlpine, IsSlim, IsScratch, IsDistroless bool
 
@@ -89,7 +90,7 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		v.Labels = append(v.Labels, Label{"org.opencontainers.image.title", quoteJSON(a.ProjectName)})
 	}
 	v.HasLabels = len(v.Labels) > 0
-	v.KeepEnvFiles = a.EnvFiles
+	v.Keep = keepLines(a)
 	l, err := viewOf(a.Language)
 	if err != nil {
 		return nil, err
@@ -148,4 +149,17 @@ func sortedUnique(s []string) []string {
 	slices.Sort(out)
 	out = slices.Compact(out)
 	return slices.DeleteFunc(out, func(x string) bool { return x == "" })
+}
+
+// keepLines are the paths the .dockerignore must let through, as its
+// lines' patterns: a committed environment file, an embedded file, an
+// embedded folder and everything in it.
+func keepLines(a *Answers) []string {
+	out := slices.Clone(a.EnvFiles)
+	if a.Go != nil {
+		for _, p := range a.Go.EmbedPaths {
+			out = append(out, p, p+"/**")
+		}
+	}
+	return out
 }

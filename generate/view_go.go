@@ -10,7 +10,7 @@ import (
 
 // goAnswers are the answers golang.Details give.
 func goAnswers(d *golang.Details) *GoAnswers {
-	return &GoAnswers{Module: d.Module, Vendor: d.Vendor}
+	return &GoAnswers{Module: d.Module, Vendor: d.Vendor, EmbedPaths: clone(d.EmbedPaths)}
 }
 
 // goSamples are the Go modules `pack lint` renders: pure Go, and cgo.

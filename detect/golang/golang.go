@@ -75,6 +75,9 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		return nil, err
 	}
 	f.Warnings = append(f.Warnings, src.warnings...)
+	var embedWarns []string
+	d.EmbedPaths, embedWarns = embedPaths(r, src.files)
+	f.Warnings = append(f.Warnings, embedWarns...)
 	if err := setMain(f, src.files, opts, mf.Module.Mod.Path); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,9 @@ type Details struct {
 	Module string
 	// Vendor is true when vendor/modules.txt exists (-mod=vendor, no download).
 	Vendor bool
+	// EmbedPaths are the folders and files //go:embed patterns name, from
+	// the root: the .dockerignore must let them through.
+	EmbedPaths []string
 }
 
 // Language returns Go's row of detect's registry.

@@ -1,0 +1,3 @@
+module example.com/e2e/goembed
+
+go 1.26
