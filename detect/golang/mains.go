@@ -26,8 +26,16 @@ var safePkgDir = regexp.MustCompile(`^[A-Za-z0-9._~+-]+(/[A-Za-z0-9._~+-]+)*$`)
 // are dropped with a warning.
 func findMains(files []sourceFile) (mains []string, fileOf map[string]string, warnings []string) {
 	fileOf = map[string]string{}
+	// A package main with no func main is a plugin (-buildmode=plugin)
+	// or a fragment: go build cannot make a program of it.
+	hasFunc := map[string]bool{}
 	for _, f := range files {
-		if f.pkg != "main" {
+		if f.pkg == "main" && f.mainFunc != no {
+			hasFunc[f.dir] = true
+		}
+	}
+	for _, f := range files {
+		if f.pkg != "main" || !hasFunc[f.dir] {
 			continue
 		}
 		m := mainName(f.dir)
@@ -85,6 +93,60 @@ func normalizeMain(v, modPath string) string {
 	return mainName(s)
 }
 
+// secondary are folder names whose main packages are not the service a
+// Dockerfile is wanted for: examples, tests, tools, generators, plugins.
+var secondary = []string{"example", "examples", "_examples", "demo", "demos", "sample", "samples",
+	"test", "tests", "testing", "testutil", "e2e", "integration", "bench", "benchmark", "benchmarks",
+	"tools", "tool", "scripts", "hack", "internal", "gen", "generate", "generator", "codegen",
+	"plugin", "plugins", "contrib", "docs", "mock", "mocks", "fixtures", "misc"}
+
+// rankMains sorts the candidates for a person: the module root and
+// cmd/<module name> first (the service), then the others, then those
+// under secondary folders; it returns the one clear choice, and why, or
+// "" when a person must choose.
+func rankMains(mains []string, modPath string) (ranked []string, choice, why string) {
+	name := path.Base(modPath)
+	primary := func(m string) bool { return m == "." || m == "./cmd/"+name }
+	minor := func(m string) bool {
+		for _, seg := range strings.Split(strings.TrimPrefix(m, "./"), "/") {
+			if slices.Contains(secondary, seg) {
+				return true
+			}
+		}
+		return false
+	}
+	rank := func(m string) int {
+		switch {
+		case primary(m):
+			return 0
+		case minor(m):
+			return 2
+		}
+		return 1
+	}
+	ranked = slices.Clone(mains)
+	sort.SliceStable(ranked, func(i, j int) bool { return rank(ranked[i]) < rank(ranked[j]) })
+	// One clear winner: the only candidate outside the secondary folders.
+	var service []string
+	for _, m := range ranked {
+		if rank(m) < 2 {
+			service = append(service, m)
+		}
+	}
+	if len(service) != 1 {
+		return ranked, "", ""
+	}
+	switch m := service[0]; {
+	case m == ".":
+		why = "the module root; the others are examples, tests, tools or plugins"
+	case primary(m):
+		why = "named after the module; the others are examples, tests, tools or plugins"
+	default:
+		why = "the others are examples, tests, tools or plugins"
+	}
+	return ranked, service[0], why
+}
+
 // setMain fills mains and main: the --main option (which must name one
 // of the mains), else the only main package, else nothing with a warning.
 func setMain(f *core.Facts, files []sourceFile, opts core.Options, modPath string) error {
@@ -106,9 +168,16 @@ func setMain(f *core.Facts, files []sourceFile, opts core.Options, modPath strin
 		f.Main = mains[0]
 		f.Source("main", fileOf[mains[0]])
 	case len(mains) > 1:
-		listed := strings.Join(mains, ", ")
-		if len(mains) > maxListedMains {
-			listed = fmt.Sprintf("%s and %d more", strings.Join(mains[:maxListedMains], ", "), len(mains)-maxListedMains)
+		ranked, choice, why := rankMains(mains, modPath)
+		listed := strings.Join(ranked, ", ")
+		if len(ranked) > maxListedMains {
+			listed = fmt.Sprintf("%s and %d more", strings.Join(ranked[:maxListedMains], ", "), len(ranked)-maxListedMains)
+		}
+		if choice != "" {
+			f.Main = choice
+			f.Source("main", fileOf[choice])
+			f.Warnf("go.mod: module %s has %d main packages (%s); building %s (%s); pass --main to build another", modPath, len(mains), listed, choice, why)
+			break
 		}
 		f.Warnf("go.mod: module %s has %d main packages (%s); pass --main to choose one", modPath, len(mains), listed)
 	default:

@@ -9,6 +9,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,7 +46,19 @@ type sourceFile struct {
 	// generated is true for a "Code generated … DO NOT EDIT." file, which
 	// never states the app's port.
 	generated bool
+	// mainFunc is whether the file declares func main: yes, no (the whole
+	// file was read), or unknown (it was longer than what was read).
+	mainFunc tri
 }
+
+// tri is a yes/no/unknown answer.
+type tri int
+
+const (
+	unknown tri = iota
+	yes
+	no
+)
 
 // importSpec is one import of a sourceFile, with the line it is on.
 type importSpec struct {
@@ -174,6 +187,14 @@ func readFile(r *repo.Repo, rel string, tags func(string) bool) (*sourceFile, er
 			return nil, err
 		}
 		f.generated = isGenerated(data)
+		if f.pkg == "main" {
+			switch {
+			case mainFuncRE.Match(data):
+				f.mainFunc = yes
+			case int64(len(data)) < limit:
+				f.mainFunc = no
+			}
+		}
 		if int64(len(data)) < limit && (f.pkg == "main" || !f.generated && importsAny(*f, serverImports)) {
 			f.src = data
 		}
@@ -181,6 +202,9 @@ func readFile(r *repo.Repo, rel string, tags func(string) bool) (*sourceFile, er
 	}
 	return nil, nil // unreachable: the last limit always returns
 }
+
+// mainFuncRE finds a func main declaration at the start of a line.
+var mainFuncRE = regexp.MustCompile(`(?m)^func main\(\s*\)`)
 
 // isGenerated reports whether src has the Go convention's marker of a
 // generated file (https://go.dev/s/generatedcode): a whole line
