@@ -178,7 +178,7 @@ func TestGoSymlinks(t *testing.T) {
 }
 
 func TestGoSkipWarningsCapped(t *testing.T) {
-	files := map[string]string{"go.mod": "module m\n", "main.go": "package main\n\nfunc main() {}\n"}
+	files := map[string]string{"go.mod": "module m\n", "main.go": "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":80\", nil) }\n"}
 	for i := range 20 {
 		files[fmt.Sprintf("bad%02d.go", i)] = "not go"
 	}
@@ -195,7 +195,7 @@ func TestGoSkipWarningsCapped(t *testing.T) {
 func TestGoManyMainsWarning(t *testing.T) {
 	files := map[string]string{"go.mod": "module example.com/many\n"}
 	for i := range 8 {
-		files[fmt.Sprintf("cmd/t%d/main.go", i)] = "package main\n\nfunc main() {}\n"
+		files[fmt.Sprintf("cmd/t%d/main.go", i)] = "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":80\", nil) }\n"
 	}
 	f, err := Detect(context.Background(), goRepo(t, files), Options{})
 	if err != nil {
@@ -219,12 +219,13 @@ func goBigRepo(t testing.TB, n int) string {
 			files[fmt.Sprintf("internal/%s/f%d_test.go", pkg, i)] = "package " + pkg + "\n"
 		}
 	}
-	files["cmd/app/main.go"] = "package main\n\nfunc main() {}\n"
+	files["cmd/app/main.go"] = "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(port(), nil) }\n"
 	return goRepo(t, files)
 }
 
 // TestGoLargeRepo checks detection on a 2,000-file module finds the one
-// main package and the default port. Speed is measured by
+// main package and, for a server whose port is not a literal, the
+// default port. Speed is measured by
 // BenchmarkDetectGo2000 (`just bench`), never asserted in a unit test.
 func TestGoLargeRepo(t *testing.T) {
 	dir := goBigRepo(t, 2000)

@@ -95,6 +95,12 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	}
 	if port == 0 {
 		port = defaultPort
+		if !mayServe(src.files) {
+			// A command-line tool or a worker: no EXPOSE, rather than an
+			// invented port.
+			port = 0
+			f.Warnf("found no network server in the module (no net, net/http or third-party import): the image exposes no port; pass --port if it listens")
+		}
 	}
 	f.Port = port
 	f.Source("port", from)
@@ -102,6 +108,22 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		f.Warnf("%s", warn)
 	}
 	return f, nil
+}
+
+// mayServe reports whether the module could listen on a port: some file
+// imports net, net/http, or any package outside the standard library (a
+// framework dockslim does not know may serve for it). Only a module of
+// plain standard-library code without networking is known not to.
+func mayServe(files []sourceFile) bool {
+	for _, f := range files {
+		for _, imp := range f.imports {
+			first, _, _ := strings.Cut(imp.path, "/")
+			if imp.path == "net" || strings.HasPrefix(imp.path, "net/") || strings.Contains(first, ".") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // setCgo records what the cgo check found (the flavours follow from it:
