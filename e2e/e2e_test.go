@@ -139,9 +139,10 @@ var fixtures = []fixture{
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
-		// //go:embed bin/*: the .dockerignore must not hide bin/.
-		app: "go-embed", kind: "go", flavours: []string{"scratch"},
-		body:    "hello from go-embed",
+		// //go:embed bin/*: the .dockerignore must not hide bin/; and the
+		// app writes to its working directory at start.
+		app: "go-embed", kind: "go", flavours: []string{"scratch", "distroless"},
+		body:    "(wrote ok)",
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{

@@ -49,6 +49,10 @@ type GoView struct {
 	// installs its system packages (nil when none).
 	RuntimeImage string
 	RuntimeDeps  *RunStep
+	// DataDir is the runtime's working directory, owned by its user, so an
+	// app that writes beside itself (a sqlite file, ./var, pb_data) can;
+	// the build stage makes it empty at /out/data.
+	DataDir string
 	// CopyCACerts and CopyZoneinfo bring what scratch, slim and alpine
 	// lack from the builder; distroless has both.
 	CopyCACerts  bool
@@ -87,7 +91,8 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 	if g.CrossCompile {
 		build = "GOOS=$TARGETOS GOARCH=$TARGETARCH " + build
 	}
-	g.Build = &RunStep{Caches: modCaches, Binds: source, Commands: []string{build}}
+	g.DataDir = "/data"
+	g.Build = &RunStep{Caches: modCaches, Binds: source, Commands: []string{build, "mkdir -p /out/data"}}
 	if a.TestCommand != "" {
 		g.Test = &RunStep{Caches: modCaches, Binds: source, Commands: []string{a.TestCommand}}
 	}

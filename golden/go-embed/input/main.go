@@ -1,7 +1,9 @@
 // Command goembed is a dockslim e2e fixture: a server that embeds files
 // from bin/ and web/ (//go:embed). A .dockerignore that drops **/bin/ —
 // Go build output, usually — would hide bin/ from the build, and go build
-// would fail ("pattern bin/*: no matching files found").
+// would fail ("pattern bin/*: no matching files found"). It also writes
+// a file in its working directory at start, as apps keeping a sqlite
+// database or a ./var folder do: the runtime's WORKDIR must be its own.
 package main
 
 import (
@@ -31,8 +33,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if err := os.WriteFile("started.txt", []byte("ok"), 0o644); err != nil {
+		log.Fatalf("the working directory is not writable: %v", err)
+	}
 	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, "%s%s", banner, page)
+		state, _ := os.ReadFile("started.txt")
+		fmt.Fprintf(w, "%s%s (wrote %s)", banner, page, state)
 	})
 	log.Fatal(http.ListenAndServe(":"+port, nil))
 }
