@@ -103,8 +103,14 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		}
 		return out
 	}
+	// The tool's release: the one the project's lockfile was written by
+	// (poetry.lock names it), else the table's.
 	pipTool := func(name string) *RunStep {
-		return &RunStep{Caches: pipCache, Commands: []string{"pip install " + shellwords.Join([]string{name + "==" + tab.Tools[name] + ".*"})}}
+		release := tab.Tools[name]
+		if a.PackageManager == name && versionRE.MatchString(a.PackageManagerVersion) {
+			release = majorMinor(a.PackageManagerVersion)
+		}
+		return &RunStep{Caches: pipCache, Commands: []string{"pip install " + shellwords.Join([]string{name + "==" + release + ".*"})}}
 	}
 	switch a.PackageManager {
 	case "uv":
@@ -198,4 +204,10 @@ func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache) {
 		}
 		p.TestDeps = &RunStep{Caches: cache, Binds: tb, Commands: []string{strings.Join(cmds, " && ")}}
 	}
+}
+
+// majorMinor is "1.8" of "1.8.3" (and "2" of "2").
+func majorMinor(v string) string {
+	parts := strings.SplitN(v, ".", 3)
+	return strings.Join(parts[:min(2, len(parts))], ".")
 }

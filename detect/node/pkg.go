@@ -31,6 +31,8 @@ type packageJSON struct {
 	// PrismaSchema is prisma.schema: where Prisma's schema lives when it
 	// is not prisma/schema.prisma.
 	PrismaSchema string
+	// PnpmSettings are the keys of the pnpm field (onlyBuiltDependencies…).
+	PnpmSettings []string
 }
 
 // parsePackageJSON decodes package.json. Malformed JSON (or a top level
@@ -60,6 +62,15 @@ func parsePackageJSON(rel string, data []byte) (*packageJSON, []string, error) {
 	p.Volta = d.strMap("volta")
 	p.Workspaces = d.workspaces()
 	p.PrismaSchema = d.strMap("prisma")["schema"]
+	if raw := d.raw("pnpm"); raw != nil {
+		var m map[string]json.RawMessage
+		if json.Unmarshal(raw, &m) == nil {
+			for k := range m {
+				p.PnpmSettings = append(p.PnpmSettings, k)
+			}
+			sort.Strings(p.PnpmSettings)
+		}
+	}
 	return p, d.warnings, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/Masterminds/semver/v3"
 
 	"github.com/dockslim/dockslim/detect/internal/core"
+	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
 // lockfile is a lockfile present in the project and the manager it
@@ -224,6 +225,15 @@ func (n *project) pmVersion(fieldPM, fieldVersion string) error {
 				f.Source("packageManagerVersion", "pnpm-lock.yaml#lockfileVersion")
 			}
 		}
+		// pnpm 9 and 10 write the same lockfile; settings only pnpm 10
+		// reads decide for 10 (it skips install scripts not allow-listed
+		// there, so the project has said which to run).
+		if f.PackageManagerVersion == "9" {
+			if from := n.pnpm10Settings(); from != "" {
+				f.PackageManagerVersion = "10"
+				f.Source("packageManagerVersion", from)
+			}
+		}
 	case n.pm == "yarn-berry" && n.yarnPath != "":
 		if m := yarnRelease.FindStringSubmatch(n.yarnPath); m != nil {
 			f.PackageManagerVersion = m[1]
@@ -231,6 +241,27 @@ func (n *project) pmVersion(fieldPM, fieldVersion string) error {
 		}
 	}
 	return nil
+}
+
+// pnpm10Keys are settings pnpm 10 introduced.
+var pnpm10Keys = []string{"onlyBuiltDependencies", "ignoredBuiltDependencies", "onlyBuiltDependenciesFile"}
+
+// pnpm10Settings says where the project uses a pnpm-10 setting:
+// package.json#pnpm.<key> or pnpm-workspace.yaml; "" when it does not.
+func (n *project) pnpm10Settings() string {
+	for _, k := range pnpm10Keys {
+		if slices.Contains(n.pkg.PnpmSettings, k) {
+			return "package.json#pnpm." + k
+		}
+	}
+	if data, err := n.r.Head("pnpm-workspace.yaml", repo.MaxSource); err == nil {
+		for _, k := range pnpm10Keys {
+			if bytes.Contains(data, []byte("\n"+k+":")) || bytes.HasPrefix(data, []byte(k+":")) {
+				return "pnpm-workspace.yaml#" + k
+			}
+		}
+	}
+	return ""
 }
 
 // pnpmMajor looks a lockfileVersion up in the table: exactly, then by its
