@@ -3,6 +3,9 @@ package detect
 import (
 	"context"
 	"fmt"
+	"os"
+	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -35,7 +38,9 @@ func Detect(ctx context.Context, dir string, opts Options) (*Facts, error) {
 		candidates = candidates[i : i+1]
 	}
 	if len(candidates) == 0 {
-		return nil, &NoProjectError{Dir: dir, Nested: nestedProjects(r)}
+		e := &NoProjectError{Dir: dir, Nested: nestedProjects(r)}
+		e.Above, e.AboveManifest, e.Main = projectAbove(dir, r)
+		return nil, e
 	}
 
 	var results []*Facts
@@ -91,6 +96,45 @@ func otherManifests(r *repo.Repo, chosen string) []string {
 	}
 	return out
 }
+
+// projectAbove looks in the folders above dir (up to maxAbove, and not
+// past a repository root) for a manifest that makes dir part of a larger
+// project: a Go module whose package dir is, when dir holds Go files.
+// Only the manifests' existence is checked; nothing above dir is read.
+func projectAbove(dir string, r *repo.Repo) (above, manifest, main string) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", ""
+	}
+	goFiles := len(r.FilesWithExt(".go")) > 0
+	rel := ""
+	for i, cur := 0, abs; i < maxAbove; i++ {
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			break
+		}
+		rel = path.Join(filepath.Base(cur), rel)
+		up := filepath.Join(dir, strings.Repeat("../", i+1))
+		for _, l := range Languages() {
+			for _, m := range l.Manifests {
+				if st, err := os.Stat(filepath.Join(parent, m)); err == nil && st.Mode().IsRegular() {
+					if l.MainPackages && goFiles {
+						main = "./" + rel
+					}
+					return filepath.Clean(up), m, main
+				}
+			}
+		}
+		if st, err := os.Stat(filepath.Join(parent, ".git")); err == nil && st.IsDir() {
+			break // the repository's root: nothing above belongs to it
+		}
+		cur = parent
+	}
+	return "", "", ""
+}
+
+// maxAbove is how many folders up projectAbove looks.
+const maxAbove = 6
 
 // nestedProjects names sub-folders (two levels deep at most) that hold a
 // manifest, to point a person at the right directory.

@@ -26,6 +26,10 @@ type NoProjectError struct {
 	Language string
 	// Nested lists sub-folders that do hold a project, as a hint.
 	Nested []string
+	// Above is a folder above Dir whose manifest (AboveManifest) makes
+	// Dir part of its project — a Go package of a module rooted higher up
+	// — and Main is Dir as that module's main package ("./examples/base").
+	Above, AboveManifest, Main string
 }
 
 func (e *NoProjectError) Error() string {
@@ -42,6 +46,12 @@ func (e *NoProjectError) Error() string {
 	}
 	if len(e.Nested) > 0 {
 		fmt.Fprintf(&b, "; sub-folders with one: %s", strings.Join(e.Nested, ", "))
+	}
+	if e.Above != "" {
+		fmt.Fprintf(&b, "; it is part of the project whose %s is in %s", e.AboveManifest, e.Above)
+		if e.Main != "" {
+			fmt.Fprintf(&b, ": run `dockslim init %s --main %s`", e.Above, e.Main)
+		}
 	}
 	return b.String()
 }
