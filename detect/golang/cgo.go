@@ -139,13 +139,19 @@ type cgoUse struct {
 	warnings []string
 }
 
-// detectCgo finds cgo in the kept files (import "C") and in go.mod's
-// require list (direct or indirect: an indirect requirement is still
-// linked when some dependency imports it).
-func detectCgo(mf *modfile.File, files []sourceFile) cgoUse {
+// detectCgo finds cgo for the chosen main package (mainDir, "" when none
+// is chosen): in the files it compiles — its own and those of the
+// module's packages it imports, transitively — an import "C", or an
+// import of a cgo module. A cgo module that go.mod requires directly but
+// this main never imports does not count (a pure-Go driver beside a
+// cgo one); one required only indirectly may arrive through a dependency
+// whose imports dockslim cannot see, so it does. Without a chosen main
+// every file of the module counts.
+func detectCgo(mf *modfile.File, files []sourceFile, mainDir, modPath string) cgoUse {
 	var c cgoUse
+	compiled, graph := reachable(files, mainDir, modPath)
 	imported := map[string]bool{}
-	for _, f := range files {
+	for _, f := range compiled {
 		for _, imp := range f.imports {
 			imported[imp.path] = true
 			if imp.path == "C" && c.from == "" {
@@ -161,6 +167,9 @@ func detectCgo(mf *modfile.File, files []sourceFile) cgoUse {
 			if m.needsImport != "" && !importsUnder(imported, m.needsImport) || m.directOnly && req.Indirect {
 				continue
 			}
+			if graph && !req.Indirect && !importsUnder(imported, req.Mod.Path) {
+				continue // required, but this main does not import it
+			}
 			c.deps = append(c.deps, req.Mod.Path)
 			if m.warning != "" {
 				c.warnings = append(c.warnings, m.warning)
@@ -173,6 +182,45 @@ func detectCgo(mf *modfile.File, files []sourceFile) cgoUse {
 	}
 	c.cgo = c.from != ""
 	return c
+}
+
+// reachable returns the files the main package in mainDir compiles: its
+// own, and those of every package of the module it imports,
+// transitively. graph is false (and every file is returned) when no main
+// is chosen.
+func reachable(files []sourceFile, mainDir, modPath string) (compiled []sourceFile, graph bool) {
+	if mainDir == "" || modPath == "" {
+		return files, false
+	}
+	byDir := map[string][]sourceFile{}
+	for _, f := range files {
+		byDir[f.dir] = append(byDir[f.dir], f)
+	}
+	seen := map[string]bool{mainDir: true}
+	queue := []string{mainDir}
+	for len(queue) > 0 {
+		dir := queue[0]
+		queue = queue[1:]
+		for _, f := range byDir[dir] {
+			compiled = append(compiled, f)
+			for _, imp := range f.imports {
+				var sub string
+				switch {
+				case imp.path == modPath:
+					sub = "."
+				case strings.HasPrefix(imp.path, modPath+"/"):
+					sub = strings.TrimPrefix(imp.path, modPath+"/")
+				default:
+					continue
+				}
+				if !seen[sub] {
+					seen[sub] = true
+					queue = append(queue, sub)
+				}
+			}
+		}
+	}
+	return compiled, true
 }
 
 // importsUnder reports whether pkg or a package below it is imported.

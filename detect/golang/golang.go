@@ -82,13 +82,13 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		return nil, err
 	}
 
-	setCgo(f, detectCgo(mf, src.files))
-	setBuild(f, vendor, src.hasTests)
-
 	mainDir := ""
 	if f.Main != "" {
 		mainDir = strings.TrimPrefix(f.Main, "./") // "." stays "."
 	}
+	setCgo(f, detectCgo(mf, src.files, mainDir, mf.Module.Mod.Path))
+	setBuild(f, vendor, src.hasTests)
+
 	port, from, warn := findPort(ctx, r, portFiles(src.files, mainDir))
 	if err := ctx.Err(); err != nil {
 		return nil, err
