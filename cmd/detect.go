@@ -78,11 +78,7 @@ func printFacts(w io.Writer, f *detect.Facts) error {
 			fmt.Fprintf(tw, "%s\t—\t\n", label)
 			return
 		}
-		src := f.Sources[key]
-		if src == "" {
-			src = "default"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t← %s\n", label, value, src)
+		fmt.Fprintf(tw, "%s\t%s\t← %s\n", label, value, f.Provenance(key))
 	}
 	fmt.Fprintf(tw, "project\t%s\t\n", f.Dir)
 	row("language", "language", f.Language)

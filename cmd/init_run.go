@@ -125,10 +125,8 @@ func printAnswers(w io.Writer, res *project.Resolution) {
 		switch {
 		case detected != answered:
 			return "answer"
-		case f.Sources[key] != "":
-			return f.Sources[key]
 		}
-		return "default"
+		return f.Provenance(key)
 	}
 	row := func(label, key, detected, answered string) {
 		if answered == "" {

@@ -88,6 +88,10 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	}
 	setCgo(f, detectCgo(mf, src.files, mainDir, mf.Module.Mod.Path))
 	setBuild(f, vendor, src.hasTests)
+	if f.Main != "" { // the build line and the command are made from the main package
+		f.Follows("buildCommand", "main")
+		f.Follows("start", "main")
+	}
 
 	port, from, warn := findPort(ctx, r, portFiles(src.files, mainDir))
 	if err := ctx.Err(); err != nil {

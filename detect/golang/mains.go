@@ -175,7 +175,7 @@ func setMain(f *core.Facts, files []sourceFile, opts core.Options, modPath strin
 		}
 		if choice != "" {
 			f.Main = choice
-			f.Source("main", fileOf[choice])
+			f.Likely("main", fileOf[choice]) // ranked first among several
 			f.Warnf("go.mod: module %s has %d main packages (%s); building %s (%s); pass --main to build another", modPath, len(mains), listed, choice, why)
 			break
 		}

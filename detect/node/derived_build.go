@@ -25,13 +25,15 @@ func (n *project) derivedBuild() {
 	cmd, from := n.buildFor(target)
 	if cmd == "" {
 		f.Warnf("the start command runs %s, which the repository does not have and no build script makes; pass --build", target)
+		f.Likely("start", f.Sources["start"])
 		return
 	}
 	if shellwords.CheckBuild(cmd) != nil {
 		return
 	}
 	f.BuildCommand = cmd
-	f.Source("buildCommand", from)
+	f.Likely("buildCommand", from) // derived from the start target, not a build script
+
 }
 
 // exists reports whether node could run p as it is in the repository.

@@ -227,5 +227,11 @@ func (n *project) nativeDeps() error {
 	}
 	f.NativeDeps = core.SortedUnique(names)
 	f.Source("nativeDeps", from)
+	if len(unchecked) > 0 {
+		if from == "" {
+			from = lockFile
+		}
+		f.Likely("nativeDeps", from) // some packages could not be looked at
+	}
 	return nil
 }

@@ -60,7 +60,13 @@ func (n *project) port() {
 		}
 		if p, line := findPort(data); p > 0 {
 			f.Port = p
-			f.Source("port", fmt.Sprintf("%s:%d", file, line))
+			if file == n.entry {
+				f.Source("port", fmt.Sprintf("%s:%d", file, line))
+			} else {
+				// Another file than the one start runs: likely the server's,
+				// but not read along the code that runs.
+				f.Likely("port", fmt.Sprintf("%s:%d", file, line))
+			}
 			return
 		}
 		readsEnv = readsEnv || envPortRE.Match(data)
@@ -70,7 +76,7 @@ func (n *project) port() {
 		// environment the repository ships says what it expects.
 		if p, from := n.envFilePort(); p > 0 {
 			f.Port = p
-			f.Source("port", from)
+			f.Likely("port", from) // a sample, not what the code defaults to
 		}
 	}
 }

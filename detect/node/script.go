@@ -14,6 +14,10 @@ type startResult struct {
 	argv  []string
 	from  string // source, file or file#field
 	entry string // repository file it runs (for the port scan), or ""
+	// guess is true when the rule infers the command rather than reading
+	// it (package.json main, a file found by its name): its confidence is
+	// likely.
+	guess bool
 }
 
 // scriptArgv splits scripts[name] into argv, following one level of

@@ -46,7 +46,11 @@ func (n *project) start() {
 		return
 	}
 	n.f.Start = res.argv
-	n.f.Source("start", res.from)
+	mark := n.f.Source
+	if res.guess || len(n.startNotes) > 0 {
+		mark = n.f.Likely // a guess, or a fallback after a script that could not be used
+	}
+	mark("start", res.from)
 	n.entry = res.entry
 }
 
@@ -209,12 +213,12 @@ func (n *project) mainStart() *startResult {
 		if !hasBuild {
 			return nil
 		}
-		return &startResult{argv: []string{"node", n.compiledPath(p)}, from: "package.json#main", entry: p}
+		return &startResult{argv: []string{"node", n.compiledPath(p)}, from: "package.json#main", entry: p, guess: true}
 	}
 	if !hasBuild && !n.r.Has(p) && !n.r.Has(p+".js") && !n.r.Has(p+"/index.js") {
 		return nil // npm init's "index.js" that was never written
 	}
-	return &startResult{argv: []string{"node", p}, from: "package.json#main", entry: n.sourceOf(p)}
+	return &startResult{argv: []string{"node", p}, from: "package.json#main", entry: n.sourceOf(p), guess: true}
 }
 
 // compiledStart finds a TypeScript index/main/server source when a build
@@ -236,7 +240,7 @@ func (n *project) compiledStart() *startResult {
 			for _, ext := range []string{".ts", ".mts", ".cts"} {
 				src := path.Join(root, name+ext)
 				if n.r.Has(src) {
-					return &startResult{argv: []string{"node", n.compiledPath(src)}, from: from, entry: src}
+					return &startResult{argv: []string{"node", n.compiledPath(src)}, from: from, entry: src, guess: true}
 				}
 			}
 		}
@@ -250,7 +254,7 @@ func (n *project) rootFileStart() *startResult {
 	for _, name := range []string{"server", "index", "app", "main"} {
 		for _, ext := range []string{".js", ".mjs", ".cjs"} {
 			if n.r.Has(name + ext) {
-				return &startResult{argv: []string{"node", name + ext}, from: name + ext, entry: name + ext}
+				return &startResult{argv: []string{"node", name + ext}, from: name + ext, entry: name + ext, guess: true}
 			}
 		}
 	}

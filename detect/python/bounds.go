@@ -42,7 +42,7 @@ func (p *state) boundByFramework() {
 				f.Warnf("%s pins %s %s, which supports Python up to %s: using Python %s (pass --lang-version to choose another)",
 					d.From, d.Req.Name, joinRelease(rows[i].series), rows[i].python, rows[i].python)
 				f.LanguageVersion = rows[i].python
-				f.Source("languageVersion", d.From)
+				f.Likely("languageVersion", d.From) // the newest the pin allows, not a stated version
 			}
 			return
 		}

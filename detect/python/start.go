@@ -77,8 +77,11 @@ func (p *state) startAndPort() error {
 		argv, from = nil, ""
 	}
 	p.f.Start = argv
-	if len(argv) > 0 {
-		p.f.Source("start", from)
+	switch {
+	case len(argv) > 0 && proc.argv != nil:
+		p.f.Source("start", from) // the repository says how it starts
+	case len(argv) > 0:
+		p.f.Likely("start", from) // inferred from the app's code
 	}
 	p.serverPackage(argv)
 	return nil

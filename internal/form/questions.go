@@ -61,12 +61,7 @@ func (s formState) sourceIn(df *detect.Facts, key, value, detected string) strin
 
 func (s formState) detectedSource(key string) string { return sourceOf(s.Facts, key) }
 
-func sourceOf(f *detect.Facts, key string) string {
-	if src := f.Sources[key]; src != "" {
-		return src
-	}
-	return "default"
-}
+func sourceOf(f *detect.Facts, key string) string { return f.Provenance(key) }
 
 // unsteered is detection left to itself (only the language chosen): what
 // the package manager and main package would be without the answers

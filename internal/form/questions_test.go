@@ -181,6 +181,10 @@ func TestSourcesSayWhereValuesCameFrom(t *testing.T) {
 	if got := st.source("port", "3000", "3000"); got != "3000 ← default" {
 		t.Errorf("default: %q", got)
 	}
+	f.Sources["start"], f.Confidence = "server.js", map[string]string{"start": "likely"}
+	if got := st.source("start", "node server.js", "node server.js"); got != "node server.js ← server.js (likely)" {
+		t.Errorf("likely: %q", got)
+	}
 	st.Recorded = true
 	if got := st.source("languageVersion", "20", "22"); got != "20 ← .dockslim.yaml (detected now: 22 ← .nvmrc)" {
 		t.Errorf("recorded: %q", got)

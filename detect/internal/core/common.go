@@ -8,17 +8,19 @@ import (
 // NewFacts returns Facts for lang with every collection allocated, its
 // language-specific details set to lang.
 func NewFacts(lang string, details any) *Facts {
-	f := &Facts{Language: lang, Sources: map[string]string{}}
+	f := &Facts{Language: lang, Sources: map[string]string{}, Confidence: map[string]string{}}
 	f.Details.Lang = details
 	f.Normalize()
 	return f
 }
 
-// Source records where a detected value came from; "" is not recorded
-// (defaults are absent from sources).
+// Source records where a detected value came from, which the project
+// states (its confidence is certain); "" is not recorded (defaults are
+// absent from sources). Likely records an inferred one.
 func (f *Facts) Source(key, from string) {
 	if from != "" {
 		f.Sources[key] = from
+		delete(f.Confidence, key) // certain, unless Likely says otherwise later
 	}
 }
 
@@ -50,6 +52,9 @@ func (f *Facts) Normalize() {
 	}
 	if f.Sources == nil {
 		f.Sources = map[string]string{}
+	}
+	if f.Confidence == nil {
+		f.Confidence = map[string]string{}
 	}
 }
 

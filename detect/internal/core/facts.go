@@ -23,6 +23,9 @@ type Facts struct {
 	Workspace             bool              `json:"workspace"`
 	Warnings              []string          `json:"warnings"`
 	Sources               map[string]string `json:"sources"`
+	// Confidence says, for each decided key with a value, how sure
+	// detection is: certain, likely or default (confidence.go).
+	Confidence map[string]string `json:"confidence"`
 
 	// Details holds facts the templates need beyond the JSON's keys. They
 	// are kept out of the JSON so its schema stays exactly the contract.

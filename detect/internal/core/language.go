@@ -111,5 +111,6 @@ func Run(ctx context.Context, l *Language, r *repo.Repo, opts Options, tab *vers
 	f.Warnings = append(append([]string{}, r.Warnings()...), f.Warnings...)
 	SetFlavours(l, f)
 	f.Normalize()
+	f.settleConfidence()
 	return f, nil
 }
