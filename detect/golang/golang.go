@@ -93,10 +93,11 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		f.Follows("start", "main")
 	}
 
-	port, from, warn := findPort(ctx, r, portFiles(src.files, mainDir))
+	lp := findPort(ctx, r, portFiles(src.files, mainDir), newAddrSearch(r, src.files, mf.Module.Mod.Path))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	port := lp.port
 	if port == 0 {
 		port = defaultPort
 		if !mayServe(src.files) {
@@ -107,10 +108,12 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		}
 	}
 	f.Port = port
-	f.Source("port", from)
-	if warn != "" {
-		f.Warnf("%s", warn)
+	if lp.likely {
+		f.Likely("port", lp.from)
+	} else {
+		f.Source("port", lp.from)
 	}
+	setLoopback(f, lp)
 	return f, nil
 }
 

@@ -120,12 +120,22 @@ func importsAny(f sourceFile, pkgs []string) bool {
 	return false
 }
 
-// findPort searches files in order and returns the first listen port
-// stated as a literal, where it was found ("path:line") and a warning
-// when that address is a loopback one (unreachable from outside a
-// container). 0 means none was found. Sources cached by the scan are
-// used as they are; others are read up to repo.MaxSource.
-func findPort(ctx context.Context, r *repo.Repo, files []sourceFile) (port int, from, warning string) {
+// listenPort is the port a server listens on and how it was found.
+type listenPort struct {
+	port   int
+	from   string // "path:line" of the literal
+	host   string // the address's host, "" for all interfaces
+	likely bool   // found by a guess (a config field's default by its name)
+	flag   string // the flag whose default it is, if any
+	env    string // the environment variable that overrides it, if any
+}
+
+// findPort searches files in order and returns the first listen port:
+// one followed from a listen call (listen.go), else one stated as a
+// literal the regexp rules know. Its zero value means none was found.
+// Sources cached by the scan are used as they are; others are read up
+// to repo.MaxSource.
+func findPort(ctx context.Context, r *repo.Repo, files []sourceFile, search *addrSearch) listenPort {
 	read := 0
 	for i, f := range files {
 		if i == maxPortFiles || read > maxPortBytes || ctx.Err() != nil {
@@ -139,16 +149,17 @@ func findPort(ctx context.Context, r *repo.Repo, files []sourceFile) (port int, 
 			}
 		}
 		read += len(data)
+		if fd, ok := search.listenIn(f, data); ok {
+			pos := search.fset.Position(fd.val.pos)
+			return listenPort{port: fd.port, host: fd.host, from: fmt.Sprintf("%s:%d", fd.val.file, pos.Line),
+				likely: fd.val.likely, flag: fd.val.flag, env: fd.val.env}
+		}
 		if p, off, host := portInSource(data); p > 0 {
 			line, _ := repo.LineCol(data, int64(off))
-			from = fmt.Sprintf("%s:%d", f.rel, line)
-			if isLoopback(host) {
-				warning = fmt.Sprintf("%s binds to %s, which is unreachable from outside the container; listen on \":%d\" (all interfaces) instead", from, host, p)
-			}
-			return p, from, warning
+			return listenPort{port: p, host: host, from: fmt.Sprintf("%s:%d", f.rel, line)}
 		}
 	}
-	return 0, "", ""
+	return listenPort{}
 }
 
 // portInSource returns the port of the earliest match of any rule in
@@ -311,4 +322,25 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// setLoopback handles a server that listens on a loopback address by
+// default, which nothing outside the container can reach: when the
+// address is a flag's default, the command passes the flag with all
+// interfaces; otherwise a warning says what to change.
+func setLoopback(f *core.Facts, lp listenPort) {
+	if !isLoopback(lp.host) {
+		return
+	}
+	all := net.JoinHostPort("0.0.0.0", strconv.Itoa(lp.port))
+	switch {
+	case lp.flag != "" && len(f.Start) > 0:
+		// Both the flag package and pflag take --name=value.
+		f.Start = append(f.Start, "--"+lp.flag+"="+all)
+		f.Warnf("%s: the server listens on %s by default, unreachable from outside the container; the image passes --%s=%s", lp.from, net.JoinHostPort(lp.host, strconv.Itoa(lp.port)), lp.flag, all)
+	case lp.env != "":
+		f.Warnf("%s: the server listens on %s by default, unreachable from outside the container; set %s=%s when running it", lp.from, net.JoinHostPort(lp.host, strconv.Itoa(lp.port)), lp.env, all)
+	default:
+		f.Warnf("%s binds to %s, which is unreachable from outside the container; listen on \":%d\" (all interfaces) instead", lp.from, lp.host, lp.port)
+	}
 }
