@@ -29,6 +29,7 @@ type InitOptions struct {
 	Build       string
 	BuildSet    bool
 	Start       string
+	Env         []string
 
 	// Pack is --pack SOURCE[@REF]; Sets are --set KEY=VALUE (pack
 	// variables).
@@ -91,6 +92,7 @@ asks line by line, also from a pipe; --yes never asks.`,
 	fl.IntVar(&opts.Port, "port", 0, "port the app listens on (EXPOSE)")
 	fl.StringVar(&opts.Build, "build", "", "build command, one line for the build stage's shell")
 	fl.StringVar(&opts.Start, "start", "", "start command, split into an exec-form CMD (no shell operators)")
+	fl.StringArrayVar(&opts.Env, "env", nil, "set NAME=value in the final stage's environment (repeatable)")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "accept detected values, never prompt")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the changes as a unified diff; write nothing")
 	fl.BoolVar(&opts.Force, "force", false, "replace existing files that differ")
@@ -123,6 +125,7 @@ func (o *InitOptions) inputs() (project.Inputs, error) {
 		Flavour:     o.Flavour,
 		Port:        o.Port,
 		Start:       o.Start,
+		Env:         o.Env,
 		Sets:        sets,
 	}
 	switch {

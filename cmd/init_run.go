@@ -148,6 +148,13 @@ func printAnswers(w io.Writer, res *project.Resolution) {
 	row("start", "start", shellwords.Join(f.Start), shellwords.Join(a.Start))
 	row("port", "port", strconv.Itoa(f.Port), strconv.Itoa(a.Port))
 	row("native deps", "nativeDeps", strings.Join(f.NativeDeps, ", "), strings.Join(a.NativeDeps, ", "))
+	if env := strings.Join(a.Env, " "); env != "" {
+		from := "detected (see the warnings)"
+		if env != strings.Join(f.Details.Env, " ") {
+			from = "answer"
+		}
+		fmt.Fprintf(tw, "  env\t%s\t← %s\n", env, from)
+	}
 	tw.Flush()
 }
 

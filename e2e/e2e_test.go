@@ -146,6 +146,13 @@ var fixtures = []fixture{
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
+		// Port 80 by default: the image's non-root user cannot bind it, so
+		// the image sets PORT80_ADDR=:8080 and the probe goes to 8080.
+		app: "go-port80", kind: "go", flavours: []string{"scratch"},
+		body:    "hello from go-port80 on :8080", port: 8080,
+		present: []string{"app"}, absent: goAbsent,
+	},
+	{
 		app: "go-vendor", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
 		body:    "hello from go-vendor 534f2c78-038a-591d-90f8-b1c4e70948ae",
 		present: []string{"app"}, absent: goAbsent,

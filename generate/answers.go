@@ -1,6 +1,8 @@
 package generate
 
 import (
+	"slices"
+
 	"github.com/dockslim/dockslim/detect"
 )
 
@@ -32,6 +34,9 @@ type Answers struct {
 	// EnvFiles are committed environment files the .dockerignore lets
 	// through (.env.production: a build reads them).
 	EnvFiles []string `yaml:"envFiles,flow,omitempty"`
+	// Env are ENV lines of the final stage (NAME=value): settings the app
+	// reads to listen where a container needs it (--env).
+	Env []string `yaml:"env,flow,omitempty"`
 
 	Node   *NodeAnswers   `yaml:"node,omitempty"`
 	Python *PythonAnswers `yaml:"python,omitempty"`
@@ -138,6 +143,7 @@ func FromFacts(f *detect.Facts) *Answers {
 		Workspace:             f.Workspace,
 		ManifestFiles:         clone(d.ManifestFiles),
 		EnvFiles:              clone(d.CommittedEnvFiles),
+		Env:                   slices.Clone(d.Env),
 		Vars:                  map[string]string{},
 	}
 	// Label facts that could not be printed safely are dropped: a missing

@@ -117,6 +117,11 @@ func (a *Answers) Check() error {
 			}
 		}
 	}
+	for _, e := range a.Env {
+		if err := CheckEnv(e); err != nil {
+			return bad("env", "%v", err)
+		}
+	}
 	if a.Node != nil {
 		for _, e := range a.Node.InstallEnv {
 			if !envLineRE.MatchString(e) {
@@ -164,4 +169,27 @@ func checkRelPath(p string) error {
 		return fmt.Errorf("%q is not a plain path inside the project", p)
 	}
 	return nil
+}
+
+// CheckEnv validates one ENV setting of the final stage, NAME=value: a
+// variable name and a plain value (letters, digits and . _ / : -), which
+// the Dockerfile prints as it is.
+func CheckEnv(e string) error {
+	if !envLineRE.MatchString(e) {
+		return fmt.Errorf("%q is not NAME=value with a plain value (letters, digits, . _ / : -)", e)
+	}
+	return nil
+}
+
+// SetEnv sets NAME=value in env: it replaces a setting of the same name
+// in place, or is appended.
+func SetEnv(env []string, e string) []string {
+	name, _, _ := strings.Cut(e, "=")
+	for i, old := range env {
+		if n, _, _ := strings.Cut(old, "="); n == name {
+			env[i] = e
+			return env
+		}
+	}
+	return append(env, e)
 }

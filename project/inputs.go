@@ -37,6 +37,9 @@ type Inputs struct {
 	Start string
 	// Sets are template-pack variables (--set KEY=VALUE).
 	Sets map[string]string
+	// Env are settings of the final stage (--env NAME=value), each
+	// replacing a detected one of the same name.
+	Env []string
 }
 
 // Check validates what can be checked before the project is read: known
@@ -55,6 +58,11 @@ func (in Inputs) Check() error {
 	if in.Port != 0 {
 		if err := generate.CheckPort(in.Port); err != nil {
 			return &generate.InputError{Flag: "--port", Err: err}
+		}
+	}
+	for _, e := range in.Env {
+		if err := generate.CheckEnv(e); err != nil {
+			return &generate.InputError{Flag: "--env", Err: err}
 		}
 	}
 	if in.PM != "" && in.Lang != "" {
@@ -93,6 +101,12 @@ func (in Inputs) apply(a *generate.Answers) error {
 			return &generate.InputError{Flag: "--build", Err: fmt.Errorf("%w; a build command is one line for the build stage's shell", err)}
 		}
 		a.BuildCommand = cmd
+	}
+	for _, e := range in.Env {
+		if err := generate.CheckEnv(e); err != nil {
+			return &generate.InputError{Flag: "--env", Err: err}
+		}
+		a.Env = generate.SetEnv(slices.Clone(a.Env), e)
 	}
 	if in.Start != "" {
 		argv, err := shellwords.Split(in.Start)
@@ -160,6 +174,9 @@ func (in Inputs) Args() []string {
 		args = append(args, "--build", *in.Build)
 	}
 	add("--start", in.Start)
+	for _, e := range in.Env {
+		args = append(args, "--env", e)
+	}
 	for _, k := range slices.Sorted(maps.Keys(in.Sets)) {
 		args = append(args, "--set", k+"="+in.Sets[k])
 	}

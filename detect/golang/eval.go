@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,8 +20,26 @@ type value struct {
 	likely bool
 	file   string    // the file holding the literal the text came from
 	pos    token.Pos // and its position
-	flag   string    // the flag whose default this is, if any
-	env    string    // the environment variable that overrides it, if any
+	// knobs are the settings that change it: an environment variable or
+	// a flag whose default went into the text.
+	knobs []knob
+}
+
+// knob is a setting a part of an address came from: an environment
+// variable (kind "env") or a flag ("flag") and its default text.
+type knob struct {
+	kind, name, def string
+}
+
+// withKnob is v as the default of the setting kind name.
+func (v value) withKnob(kind, name string) value {
+	v.knobs = append(slices.Clone(v.knobs), knob{kind: kind, name: name, def: v.s})
+	return v
+}
+
+// hasFlag reports whether a flag can change v.
+func (v value) hasFlag() bool {
+	return slices.ContainsFunc(v.knobs, func(k knob) bool { return k.kind == "flag" })
 }
 
 // scope is where an expression is evaluated: its file, the function
@@ -102,12 +121,7 @@ func join(text string, parts ...value) value {
 			v.file, v.pos = p.file, p.pos
 		}
 		v.likely = v.likely || p.likely
-		if v.flag == "" {
-			v.flag = p.flag
-		}
-		if v.env == "" {
-			v.env = p.env
-		}
+		v.knobs = append(v.knobs, p.knobs...)
 	}
 	if v.file == "" && len(parts) > 0 {
 		v.file, v.pos = parts[0].file, parts[0].pos
@@ -178,10 +192,7 @@ func (s *addrSearch) evalCall(c *ast.CallExpr, sc scope, depth int) (value, bool
 		// environment variable's name and a default.
 		if key, ok := stringLit(args[0]); ok && envNameRE.MatchString(key) {
 			v, ok := s.eval(args[len(args)-1], sc, depth+1)
-			if ok && v.env == "" {
-				v.env = key
-			}
-			return v, ok
+			return v.withKnob("env", key), ok
 		}
 	case len(args) == 0 && recv == "":
 		return s.funcResult(name, sc.file.src.dir, depth+1)
@@ -214,7 +225,7 @@ func (s *addrSearch) flagDefault(c *ast.CallExpr, sc scope, depth int) (value, b
 	if !ok {
 		return value{}, false
 	}
-	v.flag = flagName
+	v = v.withKnob("flag", flagName)
 	if _, isNum := c.Args[i].(*ast.BasicLit); isNum {
 		v.bare = true
 	}

@@ -113,7 +113,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	} else {
 		f.Source("port", lp.from)
 	}
-	setLoopback(f, lp)
+	setReachable(f, lp)
 	return f, nil
 }
 

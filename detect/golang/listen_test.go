@@ -2,6 +2,7 @@ package golang
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dockslim/dockslim/detect/internal/core"
@@ -130,4 +131,53 @@ func FuzzGoListen(f *testing.F) {
 			t.Fatalf("%d steps", s.steps)
 		}
 	})
+}
+
+// TestGoReachable: a default a container cannot use (loopback, a port
+// below 1024) is changed through the setting it came from.
+func TestGoReachable(t *testing.T) {
+	tests := []struct {
+		name  string
+		main  string
+		port  int
+		start []string
+		env   []string
+		warn  string
+	}{
+		{name: "privileged port from an env helper inside a flag default",
+			main: "package main\n\nimport (\n\t\"flag\"\n\t\"net/http\"\n\t\"os\"\n)\n\nfunc getEnv(k, d string) string { if v := os.Getenv(k); v != \"\" { return v }; return d }\n\n" +
+				"var port string\n\nfunc main() {\n\tflag.StringVar(&port, \"port\", getEnv(\"WHO_PORT\", \"80\"), \"port\")\n\tflag.Parse()\n\thttp.ListenAndServe(\":\"+port, nil)\n}\n",
+			port: 8080, start: []string{"/app"}, env: []string{"WHO_PORT=8080"}, warn: "below 1024"},
+		{name: "privileged port in an env struct tag",
+			main: "package main\n\nimport \"net/http\"\nimport \"fmt\"\n\ntype Conf struct {\n\tPort int `env:\"APP_PORT\" envDefault:\"80\"`\n}\n\nfunc main() {\n\tvar c Conf\n\thttp.ListenAndServe(fmt.Sprintf(\":%d\", c.Port), nil)\n}\n",
+			port: 8080, start: []string{"/app"}, env: []string{"APP_PORT=8080"}},
+		{name: "loopback address in an env helper",
+			main: "package main\n\nimport (\n\t\"net/http\"\n\t\"os\"\n\t\"cmp\"\n)\n\nfunc main() { http.ListenAndServe(cmp.Or(os.Getenv(\"X\"), envOr(\"LISTEN\", \"localhost:3000\")), nil) }\n\nfunc envOr(k, d string) string { return d }\n",
+			port: 3000, start: []string{"/app"}, env: []string{"LISTEN=0.0.0.0:3000"}},
+		{name: "a literal nothing can change is only warned about",
+			main: "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\"127.0.0.1:80\", nil) }\n",
+			port: 80, start: []string{"/app"}, warn: `make it listen on "0.0.0.0:8080"`},
+	}
+	tab, err := versions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := repo.Open(t.Context(), fixture.Dir(t, map[string]string{"go.mod": listenMod, "main.go": tt.main}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := core.Run(t.Context(), Language(), r, core.Options{}, tab)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Port != tt.port || !slices.Equal(f.Start, tt.start) || !slices.Equal(f.Details.Env, tt.env) {
+				t.Errorf("port %d start %q env %q, want %d %q %q", f.Port, f.Start, f.Details.Env, tt.port, tt.start, tt.env)
+			}
+			if !slices.ContainsFunc(f.Warnings, func(w string) bool { return strings.Contains(w, tt.warn) }) {
+				t.Errorf("no warning containing %q in %q", tt.warn, f.Warnings)
+			}
+		})
+	}
 }

@@ -291,11 +291,13 @@ func (s *addrSearch) fieldDefault(chain []string, depth int) (value, bool) {
 		})
 		return ok
 	})
-	if ok && found.flag == "" {
+	if ok && !found.hasFlag() {
 		found.likely = true
 		// flag.StringVar(&cfg.Addr, "http", cfg.Addr, …): the field's
 		// default is the flag's, and the flag can change it.
-		found.flag = s.boundFlag(field)
+		if name := s.boundFlag(field); name != "" {
+			found = found.withKnob("flag", name)
+		}
 	}
 	return found, ok
 }
@@ -351,9 +353,10 @@ func (s *addrSearch) tagDefault(st *ast.StructType, field string, p *parsedFile)
 				if d, has := tag.Lookup(key); has && d != "" {
 					v := value{s: d, bare: !strings.Contains(d, ":"), file: p.src.rel, pos: f.Tag.Pos()}
 					if env, has := tag.Lookup("env"); has {
-						v.env, _, _ = strings.Cut(env, ",")
+						name, _, _ := strings.Cut(env, ",")
+						v = v.withKnob("env", name)
 					} else if env, has := tag.Lookup("envconfig"); has {
-						v.env = env
+						v = v.withKnob("env", env)
 					}
 					return v, true
 				}
@@ -400,7 +403,7 @@ func (s *addrSearch) keyedDefault(key string, depth int) (value, bool) {
 				}
 				if k, isLit := stringLit(name); isLit && k == key && val != nil {
 					found, ok = s.eval(val, scope{file: p, fn: fn, body: body, at: n.Pos()}, depth+1)
-					found.flag = key
+					found = found.withKnob("flag", key)
 				}
 			}
 			return !ok

@@ -126,8 +126,7 @@ type listenPort struct {
 	from   string // "path:line" of the literal
 	host   string // the address's host, "" for all interfaces
 	likely bool   // found by a guess (a config field's default by its name)
-	flag   string // the flag whose default it is, if any
-	env    string // the environment variable that overrides it, if any
+	knobs  []knob // the environment variables and flags that set it
 }
 
 // findPort searches files in order and returns the first listen port:
@@ -152,7 +151,7 @@ func findPort(ctx context.Context, r *repo.Repo, files []sourceFile, search *add
 		if fd, ok := search.listenIn(f, data); ok {
 			pos := search.fset.Position(fd.val.pos)
 			return listenPort{port: fd.port, host: fd.host, from: fmt.Sprintf("%s:%d", fd.val.file, pos.Line),
-				likely: fd.val.likely, flag: fd.val.flag, env: fd.val.env}
+				likely: fd.val.likely, knobs: fd.val.knobs}
 		}
 		if p, off, host := portInSource(data); p > 0 {
 			line, _ := repo.LineCol(data, int64(off))
@@ -324,23 +323,86 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// setLoopback handles a server that listens on a loopback address by
-// default, which nothing outside the container can reach: when the
-// address is a flag's default, the command passes the flag with all
-// interfaces; otherwise a warning says what to change.
-func setLoopback(f *core.Facts, lp listenPort) {
-	if !isLoopback(lp.host) {
+// unprivilegedPort is where a server that defaults to a port below 1024
+// is moved: the image runs as a non-root user, which cannot bind those
+// (with host networking, or an engine that does not lower
+// net.ipv4.ip_unprivileged_port_start).
+const unprivilegedPort = 8080
+
+// setReachable makes a server listen where a container needs it: on every
+// interface (a loopback default is unreachable from outside) and on a port
+// a non-root user may bind. It changes the setting the default came from:
+// an environment variable (Details.Env, preferred: the command stays as
+// it is) or a flag (passed on the command); without one, a warning says
+// what to change.
+func setReachable(f *core.Facts, lp listenPort) {
+	loopback, privileged := isLoopback(lp.host), lp.port > 0 && lp.port < 1024
+	if !loopback && !privileged {
 		return
 	}
-	all := net.JoinHostPort("0.0.0.0", strconv.Itoa(lp.port))
-	switch {
-	case lp.flag != "" && len(f.Start) > 0:
-		// Both the flag package and pflag take --name=value.
-		f.Start = append(f.Start, "--"+lp.flag+"="+all)
-		f.Warnf("%s: the server listens on %s by default, unreachable from outside the container; the image passes --%s=%s", lp.from, net.JoinHostPort(lp.host, strconv.Itoa(lp.port)), lp.flag, all)
-	case lp.env != "":
-		f.Warnf("%s: the server listens on %s by default, unreachable from outside the container; set %s=%s when running it", lp.from, net.JoinHostPort(lp.host, strconv.Itoa(lp.port)), lp.env, all)
-	default:
-		f.Warnf("%s binds to %s, which is unreachable from outside the container; listen on \":%d\" (all interfaces) instead", lp.from, lp.host, lp.port)
+	was := net.JoinHostPort(lp.host, strconv.Itoa(lp.port))
+	var why []string
+	if loopback {
+		why = append(why, "unreachable from outside the container")
 	}
+	if privileged {
+		why = append(why, "below 1024, which the image's non-root user cannot bind")
+	}
+	// fixHost and fixPort are what is still to change.
+	fixHost, fixPort := loopback, privileged
+	var done []string
+	for _, kind := range []string{"env", "flag"} {
+		for _, k := range lp.knobs {
+			if k.kind != kind || kind == "flag" && len(f.Start) == 0 {
+				continue
+			}
+			def, host, port := reachableDefault(k.def, fixHost, fixPort, lp.port)
+			if !host && !port {
+				continue
+			}
+			fixHost, fixPort = fixHost && !host, fixPort && !port
+			if kind == "env" {
+				f.Details.Env = append(f.Details.Env, k.name+"="+def)
+				done = append(done, "sets "+k.name+"="+def)
+			} else {
+				f.Start = append(f.Start, "--"+k.name+"="+def) // flag and pflag both take --name=value
+				done = append(done, "passes --"+k.name+"="+def)
+			}
+			if port {
+				f.Port = unprivilegedPort
+			}
+		}
+	}
+	msg := fmt.Sprintf("%s: the server listens on %s by default, %s", lp.from, was, strings.Join(why, " and "))
+	if len(done) > 0 {
+		msg += "; the image " + strings.Join(done, " and ")
+	}
+	if fixHost || fixPort {
+		want, _, _ := reachableDefault(was, loopback, privileged, lp.port)
+		msg += fmt.Sprintf("; no setting dockslim can see changes it: make it listen on %q", want)
+	}
+	f.Warnf("%s", msg)
+}
+
+// reachableDefault rewrites a setting's default text: a loopback host
+// (alone or in an address) becomes 0.0.0.0 when fixHost, the port (alone
+// or in an address) the unprivileged one when fixPort. host and port say
+// which it changed.
+func reachableDefault(def string, fixHost, fixPort bool, listenPort int) (out string, host, port bool) {
+	if h, p, err := net.SplitHostPort(def); err == nil {
+		if fixHost && isLoopback(h) {
+			h, host = "0.0.0.0", true
+		}
+		if fixPort && p == strconv.Itoa(listenPort) {
+			p, port = strconv.Itoa(unprivilegedPort), true
+		}
+		return net.JoinHostPort(h, p), host, port
+	}
+	switch {
+	case fixPort && def == strconv.Itoa(listenPort):
+		return strconv.Itoa(unprivilegedPort), false, true
+	case fixHost && isLoopback(def):
+		return "0.0.0.0", true, false
+	}
+	return def, false, false
 }

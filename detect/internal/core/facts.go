@@ -58,6 +58,10 @@ type Details struct {
 	// CommittedEnvFiles are environment files git tracks (.env.production):
 	// source the build may read, so the .dockerignore lets them through.
 	CommittedEnvFiles []string
+	// Env are NAME=value settings the app needs to be reachable in a
+	// container (LISTEN_ADDR=0.0.0.0:8080 for a server that defaults to
+	// 127.0.0.1, or to port 80, which a non-root user cannot bind).
+	Env []string
 
 	// Lang holds the language's own details: a pointer to the Details
 	// type of its package (node.Details, python.Details, golang.Details).
