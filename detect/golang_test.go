@@ -178,7 +178,7 @@ func TestGoSymlinks(t *testing.T) {
 }
 
 func TestGoSkipWarningsCapped(t *testing.T) {
-	files := map[string]string{"go.mod": "module m\n", "main.go": "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":80\", nil) }\n"}
+	files := map[string]string{"go.mod": "module m\n", "main.go": "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":8000\", nil) }\n"}
 	for i := range 20 {
 		files[fmt.Sprintf("bad%02d.go", i)] = "not go"
 	}
@@ -195,7 +195,7 @@ func TestGoSkipWarningsCapped(t *testing.T) {
 func TestGoManyMainsWarning(t *testing.T) {
 	files := map[string]string{"go.mod": "module example.com/many\n"}
 	for i := range 8 {
-		files[fmt.Sprintf("cmd/t%d/main.go", i)] = "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":80\", nil) }\n"
+		files[fmt.Sprintf("cmd/t%d/main.go", i)] = "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":8000\", nil) }\n"
 	}
 	f, err := Detect(context.Background(), goRepo(t, files), Options{})
 	if err != nil {
