@@ -50,6 +50,15 @@ type scope struct {
 	fn   *ast.FuncDecl
 	body *ast.BlockStmt
 	at   token.Pos
+	// args binds the function's parameters to a call's arguments, when
+	// the function is followed from that call.
+	args map[string]arg
+}
+
+// arg is an argument of a call, and the scope it is evaluated in.
+type arg struct {
+	e  ast.Expr
+	sc scope
 }
 
 // flagFuncRE matches the flag, pflag and cobra definitions that carry a
@@ -112,10 +121,17 @@ func (s *addrSearch) eval(e ast.Expr, sc scope, depth int) (v value, ok bool) {
 	return value{}, false
 }
 
-// join is the value made of parts: the text given, the first literal's
-// place, a guess if any part was one.
+// join is the value made of parts: the text given, the place of the
+// part that holds the port (else of the first with digits), a guess if
+// any part was one.
 func join(text string, parts ...value) value {
 	v := value{s: text}
+	for _, p := range parts {
+		if p.file != "" && holdsPort(p.s) {
+			v.file, v.pos = p.file, p.pos
+			break
+		}
+	}
 	for _, p := range parts {
 		if v.file == "" && p.file != "" && (strings.ContainsAny(p.s, "0123456789")) {
 			v.file, v.pos = p.file, p.pos
@@ -134,9 +150,20 @@ func join(text string, parts ...value) value {
 // port = "8080" }` gives 8080), a parameter through the function's
 // callers, then the package's constants and variables.
 func (s *addrSearch) evalIdent(name string, sc scope, depth int) (value, bool) {
+	if a, ok := sc.args[name]; ok {
+		return s.eval(a.e, a.sc, depth+1)
+	}
 	if sc.body != nil {
 		for _, x := range localValues(sc.body, name) {
-			if v, ok := s.eval(x, sc, depth+1); ok {
+			v, ok := value{}, false
+			if x.result > 0 { // network, addr := split(…): the second result
+				if c, isCall := x.e.(*ast.CallExpr); isCall {
+					v, ok = s.callResult(c, x.result, sc, depth+1)
+				}
+			} else {
+				v, ok = s.eval(x.e, sc, depth+1)
+			}
+			if ok {
 				return v, true
 			}
 		}
@@ -163,6 +190,9 @@ func (s *addrSearch) evalCall(c *ast.CallExpr, sc scope, depth int) (value, bool
 		return s.sprintf(args, sc, depth)
 	case recv == "net" && name == "JoinHostPort" && len(args) == 2:
 		h, ok1 := s.eval(args[0], sc, depth+1)
+		if !ok1 && hostLike(args[0]) {
+			h, ok1 = value{likely: true}, true // as in sprintf
+		}
 		p, ok2 := s.eval(args[1], sc, depth+1)
 		if !ok1 || !ok2 {
 			return value{}, false
@@ -194,10 +224,8 @@ func (s *addrSearch) evalCall(c *ast.CallExpr, sc scope, depth int) (value, bool
 			v, ok := s.eval(args[len(args)-1], sc, depth+1)
 			return v.withKnob("env", key), ok
 		}
-	case len(args) == 0 && recv == "":
-		return s.funcResult(name, sc.file.src.dir, depth+1)
 	}
-	return value{}, false
+	return s.callResult(c, 0, sc, depth+1)
 }
 
 // flagDefault is the default of a flag definition: flag.Int("port", 8080,
@@ -260,6 +288,11 @@ func (s *addrSearch) sprintf(args []ast.Expr, sc scope, depth int) (value, bool)
 				return value{}, false
 			}
 			v, ok := s.eval(args[next], sc, depth+1)
+			if !ok && format.s[i] == 's' && hostLike(args[next]) {
+				// A listen host nothing sets (Sprintf("%s:%d", cfg.Host, port)):
+				// Go's zero value, "", is every interface.
+				v, ok = value{likely: true}, true
+			}
 			if !ok {
 				return value{}, false
 			}
@@ -327,4 +360,34 @@ func selectorChain(e ast.Expr) []string {
 		return selectorChain(e.X)
 	}
 	return nil
+}
+
+// holdsPort reports whether text is a port (8080) or ends in one (:8080).
+func holdsPort(text string) bool {
+	i := strings.LastIndexByte(text, ':')
+	digits := text[i+1:]
+	if digits == "" {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// hostLike reports whether an expression names a listen host or address
+// (cfg.ListenAddr, host, bindIP) rather than a port.
+func hostLike(e ast.Expr) bool {
+	chain := selectorChain(e)
+	if len(chain) == 0 {
+		return false
+	}
+	words := strings.Fields(splitWords(chain[len(chain)-1]))
+	if len(words) == 0 || slices.Contains(words, "port") {
+		return false
+	}
+	last := words[len(words)-1]
+	return last == "host" || last == "addr" || last == "address" || last == "bind" || last == "ip" || last == "listen"
 }

@@ -53,6 +53,7 @@ type addrSearch struct {
 	// for constants and fields found outside the files searched first.
 	byDir  map[string][]sourceFile
 	parsed map[string]*parsedFile
+	texts  map[string][]byte // sources read by the search (not kept by the scan)
 	nParse int
 	steps  int
 	// active are the lookups under way (a flag whose default is the field
@@ -68,7 +69,7 @@ type parsedFile struct {
 }
 
 func newAddrSearch(r *repo.Repo, files []sourceFile, modPath string) *addrSearch {
-	s := &addrSearch{r: r, fset: token.NewFileSet(), modPath: modPath, byDir: map[string][]sourceFile{}, parsed: map[string]*parsedFile{}, active: map[string]bool{}}
+	s := &addrSearch{r: r, fset: token.NewFileSet(), modPath: modPath, byDir: map[string][]sourceFile{}, parsed: map[string]*parsedFile{}, texts: map[string][]byte{}, active: map[string]bool{}}
 	for _, f := range files {
 		s.byDir[f.dir] = append(s.byDir[f.dir], f)
 	}
@@ -87,6 +88,23 @@ func (s *addrSearch) enter(key string) bool {
 
 func (s *addrSearch) leave(key string) { delete(s.active, key) }
 
+// source returns f's text: as the scan kept it, or read (and kept) now;
+// nil when it cannot be read.
+func (s *addrSearch) source(f sourceFile) []byte {
+	if f.src != nil {
+		return f.src
+	}
+	if data, ok := s.texts[f.rel]; ok {
+		return data
+	}
+	data, err := s.r.Head(f.rel, repo.MaxSource)
+	if err != nil {
+		data = nil
+	}
+	s.texts[f.rel] = data
+	return data
+}
+
 // parse returns f parsed, or nil when it cannot be read or parsed or the
 // budget is spent. data is f's source when the caller already has it.
 func (s *addrSearch) parse(f sourceFile, data []byte) *parsedFile {
@@ -99,13 +117,10 @@ func (s *addrSearch) parse(f sourceFile, data []byte) *parsedFile {
 	}
 	s.nParse++
 	if data == nil {
-		data = f.src
+		data = s.source(f)
 	}
 	if data == nil {
-		var err error
-		if data, err = s.r.Head(f.rel, repo.MaxSource); err != nil {
-			return nil
-		}
+		return nil
 	}
 	file, err := parser.ParseFile(s.fset, f.rel, data, parser.SkipObjectResolution)
 	if err != nil && file == nil {
@@ -168,9 +183,17 @@ func listenAddrExpr(n ast.Node) ast.Expr {
 		if !ok || len(n.Args) == 0 {
 			return nil
 		}
-		if id, ok := sel.X.(*ast.Ident); ok && id.Name == "net" && sel.Sel.Name == "Listen" {
-			if len(n.Args) == 2 {
+		if sel.Sel.Name == "Listen" && len(n.Args) > 1 {
+			// net.Listen("tcp", addr), tls.Listen("tcp", addr, cfg),
+			// net.ListenConfig's Listen(ctx, network, addr); fiber's
+			// Listen(addr) is a listen method below. A "unix" socket has
+			// no port.
+			_, lit := stringLit(n.Args[0])
+			switch {
+			case isNetwork(n.Args[0]), !lit && len(n.Args) == 2:
 				return n.Args[1]
+			case !lit && len(n.Args) == 3 && !isUnix(n.Args[1]):
+				return n.Args[2]
 			}
 			return nil
 		}
@@ -194,6 +217,18 @@ func listenAddrExpr(n ast.Node) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// isNetwork reports whether e is a stream network's name ("tcp").
+func isNetwork(e ast.Expr) bool {
+	s, ok := stringLit(e)
+	return ok && (s == "tcp" || s == "tcp4" || s == "tcp6")
+}
+
+// isUnix reports whether e is the "unix" network's name.
+func isUnix(e ast.Expr) bool {
+	s, ok := stringLit(e)
+	return ok && s == "unix"
 }
 
 // walkFuncs calls visit for every node of file, with the function

@@ -181,3 +181,68 @@ func TestGoReachable(t *testing.T) {
 		})
 	}
 }
+
+// TestGoListenShapes: the shapes of real services — a pflag address and
+// port read back through viper, an environment variable bound to a config
+// field by a helper, net.ListenConfig and a helper returning two values,
+// a table of settings keyed by environment variable.
+func TestGoListenShapes(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		port  int
+		from  string
+		start []string
+		env   []string
+	}{
+		{name: "pflag address and port read through viper",
+			files: map[string]string{"cmd/root.go": "package cmd\n\nimport (\n\t\"net\"\n\n\t\"github.com/spf13/pflag\"\n\t\"github.com/spf13/viper\"\n)\n\n" +
+				"func flags(f *pflag.FlagSet) {\n\tf.StringP(\"address\", \"a\", \"127.0.0.1\", \"address\")\n\tf.StringP(\"port\", \"p\", \"8080\", \"port\")\n}\n\n" +
+				"type Server struct{ Address, Port string }\n\nfunc Run(v *viper.Viper) {\n\tserver := &Server{}\n\tserver.Address = v.GetString(\"address\")\n\tserver.Port = v.GetString(\"port\")\n" +
+				"\tadr := server.Address + \":\" + server.Port\n\tnet.Listen(\"unix\", \"/tmp/s\")\n\tnet.Listen(\"tcp\", adr)\n}\n",
+				"main.go": "package main\n\nimport \"example.com/app/cmd\"\n\nfunc main() { cmd.Run(nil) }\n"},
+			port: 8080, from: "cmd/root.go:12", start: []string{"/app", "--address=0.0.0.0"}},
+		{name: "env bound to a config field, ListenConfig, two results",
+			files: map[string]string{
+				"config/keys.go": "package config\n\nconst EnvPort = \"APP_SERVER_PORT\"\n",
+				"config/config.go": "package config\n\nimport \"os\"\n\ntype Server struct {\n\tListenAddr string\n\tPort       int\n\tTLS        struct{ Port int }\n}\n\ntype Configuration struct{ Server Server }\n\n" +
+					"func parseInt(p *int, key string) { _ = os.Getenv(key) }\n\n" +
+					"func Get() *Configuration {\n\tc := &Configuration{Server: Server{Port: 80}}\n\tc.Server.TLS.Port = 443\n\tparseInt(&c.Server.Port, EnvPort)\n\treturn c\n}\n",
+				"runner/runner.go": "package runner\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"net\"\n\n\t\"example.com/app/config\"\n)\n\n" +
+					"func Run(conf *config.Configuration) { listen(conf.Server.ListenAddr, conf.Server.Port) }\n\n" +
+					"func listen(addr string, port int) {\n\tnetwork, a := split(addr, port)\n\tvar lc net.ListenConfig\n\tlc.Listen(context.Background(), network, a)\n}\n\n" +
+					"func split(addr string, port int) (string, string) { return \"tcp\", fmt.Sprintf(\"%s:%d\", addr, port) }\n",
+				"main.go": "package main\n\nimport (\n\t\"example.com/app/config\"\n\t\"example.com/app/runner\"\n)\n\nfunc main() { runner.Run(config.Get()) }\n"},
+			port: 8080, from: "config/config.go:16", start: []string{"/app"}, env: []string{"APP_SERVER_PORT=8080"}},
+		{name: "a table of settings keyed by environment variable",
+			files: map[string]string{
+				"internal/config/options.go": "package config\n\nimport \"net\"\n\nvar _ net.Addr\n\ntype option struct {\n\tlist []string\n\traw  string\n}\n\n" +
+					"var defaults = map[string]*option{\n\t\"PORT\": {raw: \"\"},\n\t\"LISTEN_ADDR\": {\n\t\tlist: []string{\"127.0.0.1:8080\"},\n\t\traw:  \"127.0.0.1:8080\",\n\t},\n}\n",
+				"main.go": "package main\n\nimport _ \"example.com/app/internal/config\"\n\nfunc main() {}\n"},
+			port: 8080, from: "internal/config/options.go:14", start: []string{"/app"}, env: []string{"LISTEN_ADDR=0.0.0.0:8080"}},
+	}
+	tab, err := versions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"go.mod": listenMod}
+			for k, v := range tt.files {
+				files[k] = v
+			}
+			r, err := repo.Open(t.Context(), fixture.Dir(t, files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := core.Run(t.Context(), Language(), r, core.Options{}, tab)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Port != tt.port || f.Sources["port"] != tt.from || !slices.Equal(f.Start, tt.start) || !slices.Equal(f.Details.Env, tt.env) {
+				t.Errorf("port %d ← %q start %q env %q, want %d ← %q %q %q (warnings %q)", f.Port, f.Sources["port"], f.Start, f.Details.Env,
+					tt.port, tt.from, tt.start, tt.env, f.Warnings)
+			}
+		})
+	}
+}

@@ -11,10 +11,17 @@ import (
 	"unicode"
 )
 
+// assigned is an expression a name is given; result > 0 when the name
+// is that result of a call returning several (network, addr := f()).
+type assigned struct {
+	e      ast.Expr
+	result int
+}
+
 // localValues returns, in source order, what a local name is given in
 // body: assignments, var declarations and flag bindings (flag.IntVar(&name, …)).
-func localValues(body *ast.BlockStmt, name string) []ast.Expr {
-	var out []ast.Expr
+func localValues(body *ast.BlockStmt, name string) []assigned {
+	var out []assigned
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -23,20 +30,20 @@ func localValues(body *ast.BlockStmt, name string) []ast.Expr {
 					continue
 				}
 				if len(n.Rhs) == len(n.Lhs) {
-					out = append(out, n.Rhs[i])
-				} else if i == 0 && len(n.Rhs) == 1 {
-					out = append(out, n.Rhs[0]) // v, ok := lookup(…)
+					out = append(out, assigned{e: n.Rhs[i]})
+				} else if len(n.Rhs) == 1 {
+					out = append(out, assigned{e: n.Rhs[0], result: i}) // v, ok := lookup(…)
 				}
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
 				if id.Name == name && i < len(n.Values) {
-					out = append(out, n.Values[i])
+					out = append(out, assigned{e: n.Values[i]})
 				}
 			}
 		case *ast.CallExpr:
 			if isFlagBinding(n, func(e ast.Expr) bool { return identName(e) == name }) {
-				out = append(out, n)
+				out = append(out, assigned{e: n})
 			}
 		}
 		return true
@@ -140,9 +147,19 @@ func (s *addrSearch) packageValue(name, dir string, depth int) (value, bool) {
 	return found, ok
 }
 
-// funcResult follows a function of the package in dir that takes no
-// argument and returns one expression (defaultAddr()).
-func (s *addrSearch) funcResult(name, dir string, depth int) (value, bool) {
+// callResult follows result i of a call to a function of the module
+// (split(addr) in this package, conf.Addr() of another): the last
+// statement of its body must return it, and its parameters are bound
+// to the call's arguments.
+func (s *addrSearch) callResult(c *ast.CallExpr, i int, sc scope, depth int) (value, bool) {
+	name, recv := callName(c)
+	dir := sc.file.src.dir
+	if recv != "" {
+		dir = s.importedDir(sc.file, recv)
+	}
+	if name == "" || dir == "" || (recv == "" && !isIdentCall(c)) {
+		return value{}, false
+	}
 	var found value
 	ok := false
 	s.eachFile(name, dir, false, func(p *parsedFile) bool {
@@ -151,14 +168,35 @@ func (s *addrSearch) funcResult(name, dir string, depth int) (value, bool) {
 			if !isFn || fn.Recv != nil || fn.Name.Name != name || fn.Body == nil || len(fn.Body.List) == 0 {
 				continue
 			}
-			if ret, isRet := fn.Body.List[len(fn.Body.List)-1].(*ast.ReturnStmt); isRet && len(ret.Results) == 1 {
-				found, ok = s.eval(ret.Results[0], scope{file: p, fn: fn, body: fn.Body, at: ret.Pos()}, depth+1)
+			ret, isRet := fn.Body.List[len(fn.Body.List)-1].(*ast.ReturnStmt)
+			if !isRet || i >= len(ret.Results) {
+				return true
 			}
+			args := map[string]arg{}
+			n := 0
+			for _, field := range fn.Type.Params.List {
+				for _, id := range field.Names {
+					if n < len(c.Args) {
+						args[id.Name] = arg{e: c.Args[n], sc: sc}
+					}
+					n++
+				}
+				if len(field.Names) == 0 {
+					n++
+				}
+			}
+			found, ok = s.eval(ret.Results[i], scope{file: p, fn: fn, body: fn.Body, at: ret.Pos(), args: args}, depth+1)
 			return true
 		}
 		return false
 	})
 	return found, ok
+}
+
+// isIdentCall reports whether c calls a plain name (f(…), not x.f(…)).
+func isIdentCall(c *ast.CallExpr) bool {
+	_, ok := c.Fun.(*ast.Ident)
+	return ok
 }
 
 // importedDir maps a package name used in p (its import's last element
@@ -199,8 +237,12 @@ func (s *addrSearch) eachFile(name, dir string, wide bool, fn func(*parsedFile) 
 			if f.pkg == "" || (d != dir && strings.HasSuffix(f.rel, "_test.go")) {
 				continue
 			}
-			p := s.parse(f, nil)
-			if p == nil || !bytes.Contains(p.data, word) {
+			data := s.source(f)
+			if !bytes.Contains(data, word) {
+				continue // only files that name it are parsed
+			}
+			p := s.parse(f, data)
+			if p == nil {
 				continue
 			}
 			if fn(p) {
@@ -295,34 +337,57 @@ func (s *addrSearch) fieldDefault(chain []string, depth int) (value, bool) {
 		found.likely = true
 		// flag.StringVar(&cfg.Addr, "http", cfg.Addr, …): the field's
 		// default is the flag's, and the flag can change it.
-		if name := s.boundFlag(field); name != "" {
-			found = found.withKnob("flag", name)
+		// A lookup of its own: it starts again from depth 0.
+		if k, bound := s.boundKnob(chain, 0); bound {
+			found = found.withKnob(k.kind, k.name)
 		}
 	}
 	return found, ok
 }
 
-// boundFlag is the name of a flag bound to a field called field
-// (flag.StringVar(&cfg.Addr, "addr", …)), or "".
-func (s *addrSearch) boundFlag(field string) string {
-	name := ""
+// boundKnob finds a setting bound to the field (the last of chain,
+// under the parent before it when there is one): a flag
+// (flag.StringVar(&cfg.Addr, "addr", …)) or an environment variable a
+// helper reads into it (parseInt(&c.Server.Port, EnvServerPort), the
+// name a string or a constant). ok is false when there is none.
+func (s *addrSearch) boundKnob(chain []string, depth int) (k knob, ok bool) {
+	field := chain[len(chain)-1]
+	parent := ""
+	if len(chain) >= 3 {
+		parent = chain[len(chain)-2]
+	}
+	target := func(e ast.Expr) bool {
+		u, isAddr := e.(*ast.UnaryExpr)
+		if !isAddr || u.Op != token.AND {
+			return false
+		}
+		c := selectorChain(u.X)
+		return len(c) >= 2 && c[len(c)-1] == field && (parent == "" || len(c) >= 3 && c[len(c)-2] == parent)
+	}
 	s.eachFile(field, ".", true, func(p *parsedFile) bool {
-		ast.Inspect(p.ast, func(n ast.Node) bool {
-			c, ok := n.(*ast.CallExpr)
-			if name != "" || !ok {
-				return name == ""
+		walkFuncs(p.ast, func(n ast.Node, fn *ast.FuncDecl, body *ast.BlockStmt) bool {
+			c, isCall := n.(*ast.CallExpr)
+			if ok || !isCall || len(c.Args) < 2 || !target(c.Args[0]) {
+				return !ok
 			}
-			if isFlagBinding(c, func(e ast.Expr) bool {
-				ch := selectorChain(e)
-				return len(ch) >= 2 && ch[len(ch)-1] == field
-			}) {
-				name, _ = stringLit(c.Args[1])
+			if isFlagBinding(c, func(ast.Expr) bool { return true }) {
+				if name, lit := stringLit(c.Args[1]); lit {
+					k, ok = knob{kind: "flag", name: name}, true
+				}
+				return !ok
 			}
-			return name == ""
+			for _, a := range c.Args[1:] {
+				v, good := s.eval(a, scope{file: p, fn: fn, body: body, at: c.Pos()}, depth+1)
+				if good && envNameRE.MatchString(v.s) && strings.Contains(v.s, "_") {
+					k, ok = knob{kind: "env", name: v.s}, true
+					break
+				}
+			}
+			return !ok
 		})
-		return name != ""
+		return ok
 	})
-	return name
+	return k, ok
 }
 
 // compositeOf is the literal an expression is, or takes the address of.
@@ -387,6 +452,19 @@ func (s *addrSearch) keyedDefault(key string, depth int) (value, bool) {
 				if identOrSel(n.Fun) == "SetDefault" && len(n.Args) == 2 {
 					if k, isLit := stringLit(n.Args[0]); isLit && k == key {
 						found, ok = s.eval(n.Args[1], scope{file: p, fn: fn, body: body, at: n.Pos()}, depth+1)
+					}
+				}
+				// flags.StringP("address", "a", "127.0.0.1", …), which viper
+				// or cobra then reads by that name.
+				if m := flagFuncRE.FindStringSubmatch(identOrSel(n.Fun)); m != nil && !ok {
+					at := 0
+					if m[1] != "" {
+						at = 1
+					}
+					if at < len(n.Args) {
+						if k, isLit := stringLit(n.Args[at]); isLit && k == key {
+							found, ok = s.flagDefault(n, scope{file: p, fn: fn, body: body, at: n.Pos()}, depth+1)
+						}
 					}
 				}
 			case *ast.CompositeLit:

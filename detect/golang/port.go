@@ -41,6 +41,10 @@ type portRule struct {
 	back  int
 	re    *regexp.Regexp
 	keyed bool
+	// knob is the kind of setting the key names ("env", "flag"), so a
+	// default a container cannot use can be changed through it; "" when
+	// it is not one dockslim can set (a viper key).
+	knob string
 }
 
 // portRules, tried together on each file; the earliest match wins.
@@ -54,13 +58,17 @@ var portRules = []portRule{
 	// http.Server{Addr: ":8080"} (only in a Server literal: redis.Options{Addr: …} is a client)
 	{hints: []string{"Addr:"}, back: 450, re: regexp.MustCompile(`Server\s*\{[^{}]{0,400}?\bAddr:\s*"([^"\n]{0,80})"`)},
 	// getEnv("PORT", "8080"), cmp.Or(os.Getenv("PORT"), "8080")
-	{hints: []string{"PORT\""}, keyed: true, re: regexp.MustCompile(`"([A-Z0-9_]*PORT)"\)?\s*,\s*"(:?[0-9]{1,5})"`)},
+	{hints: []string{"PORT\""}, keyed: true, knob: "env", re: regexp.MustCompile(`"([A-Z0-9_]*PORT)"\)?\s*,\s*"(:?[0-9]{1,5})"`)},
 	// port := os.Getenv("PORT"); if port == "" { port = "8080" }
-	{hints: []string{"Getenv(", "LookupEnv("}, keyed: true,
+	{hints: []string{"Getenv(", "LookupEnv("}, keyed: true, knob: "env",
 		re: regexp.MustCompile(`(?:Getenv|LookupEnv)\("([A-Z0-9_]*PORT)"\)[^\n]*\n(?:[^\n]*\n){0,3}?[^\n"]*[^=!<>]=\s*"(:?[0-9]{1,5})"`)},
 	// flag.Int("port", 8080, …), flag.StringVar(&addr, "addr", ":8080", …), cobra/pflag IntVarP.
-	{hints: []string{"ort\"", "ORT\"", "ddr\"", "DDR\"", "ddress\"", "isten\"", "ind\""}, keyed: true,
+	{hints: []string{"ort\"", "ORT\"", "ddr\"", "DDR\"", "ddress\"", "isten\"", "ind\""}, keyed: true, knob: "flag",
 		re: regexp.MustCompile(`\.(?:String|Int|Uint)(?:64)?(?:Var)?P?\(\s*(?:&[\w.\[\]]+\s*,\s*)?"([\w.-]{1,40})"\s*,\s*(?:"\w"\s*,\s*)?(?:"([^"\n]{0,80})"|([0-9]{1,5})\b)`)},
+	// A table of settings by environment variable:
+	// "LISTEN_ADDR": {rawValue: "127.0.0.1:8080", …}.
+	{hints: []string{"PORT\":", "ADDR\":", "ADDRESS\":", "LISTEN\":"}, keyed: true, knob: "env",
+		re: regexp.MustCompile(`"([A-Z][A-Z0-9_]*(?:PORT|ADDR|ADDRESS|LISTEN))"\s*:\s*\{[^}]{0,300}?"([^"\n]{0,60}:[0-9]{1,5})"`)},
 	// viper.SetDefault("server.port", 8080)
 	{hints: []string{"SetDefault("}, keyed: true,
 		re: regexp.MustCompile(`SetDefault\(\s*"([\w.-]{1,40})"\s*,\s*(?:"([^"\n]{0,80})"|([0-9]{1,5})\b)`)},
@@ -153,9 +161,13 @@ func findPort(ctx context.Context, r *repo.Repo, files []sourceFile, search *add
 			return listenPort{port: fd.port, host: fd.host, from: fmt.Sprintf("%s:%d", fd.val.file, pos.Line),
 				likely: fd.val.likely, knobs: fd.val.knobs}
 		}
-		if p, off, host := portInSource(data); p > 0 {
-			line, _ := repo.LineCol(data, int64(off))
-			return listenPort{port: p, host: host, from: fmt.Sprintf("%s:%d", f.rel, line)}
+		if m := portMatchIn(data); m.port > 0 {
+			line, _ := repo.LineCol(data, int64(m.offset))
+			lp := listenPort{port: m.port, host: m.host, from: fmt.Sprintf("%s:%d", f.rel, line)}
+			if m.rule.knob != "" {
+				lp.knobs = []knob{{kind: m.rule.knob, name: m.key, def: m.val}}
+			}
+			return lp
 		}
 	}
 	return listenPort{}
@@ -165,21 +177,36 @@ func findPort(ctx context.Context, r *repo.Repo, files []sourceFile, search *add
 // src, its byte offset and the host part of the address ("" for all
 // interfaces).
 func portInSource(src []byte) (port, offset int, host string) {
-	offset = -1
-	for _, rule := range portRules {
-		if p, off, h := portRuleFirst(src, rule); p > 0 && (offset < 0 || off < offset) {
-			port, offset, host = p, off, h
+	m := portMatchIn(src)
+	return m.port, m.offset, m.host
+}
+
+// portMatch is a rule's match: the port, where, the host, and for a
+// keyed rule the key and the default's text.
+type portMatch struct {
+	port, offset int
+	host         string
+	key, val     string
+	rule         *portRule
+}
+
+// portMatchIn returns the earliest match of any rule in src.
+func portMatchIn(src []byte) portMatch {
+	best := portMatch{offset: -1}
+	for i := range portRules {
+		if m := portRuleFirst(src, &portRules[i]); m.port > 0 && (best.offset < 0 || m.offset < best.offset) {
+			best = m
 		}
 	}
-	if offset < 0 {
-		return 0, 0, ""
+	if best.offset < 0 {
+		return portMatch{}
 	}
-	return port, offset, host
+	return best
 }
 
 // portRuleFirst returns rule's first valid match in src, trying the
 // regexp in a window around each hint in order.
-func portRuleFirst(src []byte, rule portRule) (port, offset int, host string) {
+func portRuleFirst(src []byte, rule *portRule) portMatch {
 	for _, at := range hintOffsets(src, rule.hints) {
 		lo := max(0, at-rule.back)
 		if rule.back == 0 {
@@ -192,8 +219,10 @@ func portRuleFirst(src []byte, rule portRule) (port, offset int, host string) {
 				continue // commented-out code or an example in a doc comment
 			}
 			groups := m[2:]
+			key := ""
 			if rule.keyed {
-				if !portKey(string(win[groups[0]:groups[1]])) {
+				key = string(win[groups[0]:groups[1]])
+				if !portKey(key) {
 					continue
 				}
 				groups = groups[2:]
@@ -206,11 +235,11 @@ func portRuleFirst(src []byte, rule portRule) (port, offset int, host string) {
 				}
 			}
 			if h, p, ok := parseListenAddr(val, rule.keyed); ok {
-				return p, lo + m[0], h
+				return portMatch{port: p, offset: lo + m[0], host: h, key: key, val: val, rule: rule}
 			}
 		}
 	}
-	return 0, 0, ""
+	return portMatch{}
 }
 
 // hintOffsets returns where the hints occur in src, ascending, at most
