@@ -149,7 +149,7 @@ var fixtures = []fixture{
 		// Port 80 by default: the image's non-root user cannot bind it, so
 		// the image sets PORT80_ADDR=:8080 and the probe goes to 8080.
 		app: "go-port80", kind: "go", flavours: []string{"scratch"},
-		body:    "hello from go-port80 on :8080", port: 8080,
+		body: "hello from go-port80 on :8080", port: 8080,
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
