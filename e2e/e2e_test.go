@@ -153,6 +153,13 @@ var fixtures = []fixture{
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
+		// Run bare it exits 2: the image must run `serve`, which writes in
+		// its working directory and HOME.
+		app: "go-subcommand", kind: "go", flavours: []string{"scratch"},
+		body:    "hello from go-subcommand serve",
+		present: []string{"app"}, absent: goAbsent,
+	},
+	{
 		app: "go-vendor", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
 		body:    "hello from go-vendor 534f2c78-038a-591d-90f8-b1c4e70948ae",
 		present: []string{"app"}, absent: goAbsent,

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/dockslim/dockslim/detect/internal/core"
+	"github.com/dockslim/dockslim/detect/internal/dockerfiles"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 	"github.com/dockslim/dockslim/internal/shellwords"
 	"github.com/dockslim/dockslim/internal/versions"
@@ -93,7 +94,19 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		f.Follows("start", "main")
 	}
 
-	lp := findPort(ctx, r, portFiles(src.files, mainDir), newAddrSearch(r, src.files, mf.Module.Mod.Path))
+	search := newAddrSearch(r, src.files, mf.Module.Mod.Path)
+	if len(f.Start) > 0 {
+		compiled, _ := reachable(src.files, mainDir, mf.Module.Mod.Path)
+		if fw, from, ok := frameworkOf(compiled); ok {
+			setFramework(f, fw, from)
+			return f, nil
+		}
+		web, webFrom, _ := core.ProcfileWeb(r, f)
+		if sub, ok := search.findSubcommand(compiled, binaryName(mainDir, d.Module), web, webFrom, dockerfiles.Find(ctx, r)); ok {
+			setSubcommand(f, sub)
+		}
+	}
+	lp := findPort(ctx, r, portFiles(src.files, mainDir), search)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -115,6 +128,15 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	}
 	setReachable(f, lp)
 	return f, nil
+}
+
+// binaryName is what the program calls itself: its folder's name, or
+// the module's for a main at the root.
+func binaryName(mainDir, modPath string) string {
+	if mainDir == "." {
+		return projectName(modPath)
+	}
+	return path.Base(mainDir)
 }
 
 // mayServe reports whether the module could listen on a port: some file

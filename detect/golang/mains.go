@@ -93,58 +93,106 @@ func normalizeMain(v, modPath string) string {
 	return mainName(s)
 }
 
-// secondary are folder names whose main packages are not the service a
-// Dockerfile is wanted for: examples, tests, tools, generators, plugins.
-var secondary = []string{"example", "examples", "_examples", "demo", "demos", "sample", "samples",
-	"test", "tests", "testing", "testutil", "e2e", "integration", "bench", "benchmark", "benchmarks",
-	"tools", "tool", "scripts", "hack", "internal", "gen", "generate", "generator", "codegen",
-	"plugin", "plugins", "contrib", "docs", "mock", "mocks", "fixtures", "misc"}
+// Main packages are ranked in tiers, best first. A module's service is
+// its root or cmd/<module name> — and, when both a client and a daemon
+// are built, the daemon (cmd/<name>d, cmd/<name>-server). Command-line
+// clients (…cli, …ctl) and examples come after the other mains; tools,
+// tests, generators and plugins last.
+const (
+	tierDaemon = iota
+	tierPrimary
+	tierOther
+	tierClient
+	tierExample
+	tierTooling
+)
 
-// rankMains sorts the candidates for a person: the module root and
-// cmd/<module name> first (the service), then the others, then those
-// under secondary folders; it returns the one clear choice, and why, or
-// "" when a person must choose.
+// exampleDirs are folder names whose main packages show how to use the
+// module; tooling are those of tests, tools, generators and plugins.
+// Neither is ever built by default.
+var (
+	exampleDirs = setOf("example", "examples", "_examples", "demo", "demos", "sample", "samples")
+	toolingDirs = setOf("test", "tests", "testing", "testutil", "e2e", "integration", "bench", "benchmark", "benchmarks",
+		"tools", "tool", "scripts", "hack", "internal", "gen", "generate", "generator", "codegen",
+		"plugin", "plugins", "contrib", "docs", "mock", "mocks", "fixtures", "misc")
+)
+
+// mainTier places one candidate ("./cmd/api") of the module named name.
+func mainTier(m, name string) int {
+	segs := strings.Split(strings.TrimPrefix(m, "./"), "/")
+	for _, seg := range segs {
+		if toolingDirs[seg] {
+			return tierTooling
+		}
+	}
+	for _, seg := range segs {
+		if exampleDirs[seg] {
+			return tierExample
+		}
+	}
+	base := segs[len(segs)-1]
+	switch {
+	case m == "./cmd/"+name+"d", m == "./cmd/"+name+"-server", m == "./cmd/"+name+"-api":
+		return tierDaemon
+	case m == "." || m == "./cmd/"+name:
+		return tierPrimary
+	case strings.HasSuffix(base, "cli") || strings.HasSuffix(base, "ctl"):
+		return tierClient
+	}
+	return tierOther
+}
+
+// tierWhy says why the winner of a tier was built.
+var tierWhy = map[int]string{
+	tierDaemon:  "the module's daemon",
+	tierPrimary: "named after the module",
+	tierOther:   "the only one that is not a client, example, test, tool or plugin",
+}
+
+// rankMains sorts the candidates for a person, best tier first, and
+// returns the one clear choice, and why: the only candidate of the best
+// tier, when that tier is a service's (never a client, an example or a
+// tool) and no other command could be the service as well. Otherwise
+// choice is "" and a person must choose.
 func rankMains(mains []string, modPath string) (ranked []string, choice, why string) {
-	name := path.Base(modPath)
-	primary := func(m string) bool { return m == "." || m == "./cmd/"+name }
-	minor := func(m string) bool {
-		for _, seg := range strings.Split(strings.TrimPrefix(m, "./"), "/") {
-			if slices.Contains(secondary, seg) {
-				return true
-			}
-		}
-		return false
-	}
-	rank := func(m string) int {
-		switch {
-		case primary(m):
-			return 0
-		case minor(m):
-			return 2
-		}
-		return 1
-	}
+	name := projectName(modPath) // github.com/x/server/v2 is named server
 	ranked = slices.Clone(mains)
-	sort.SliceStable(ranked, func(i, j int) bool { return rank(ranked[i]) < rank(ranked[j]) })
-	// One clear winner: the only candidate outside the secondary folders.
-	var service []string
-	for _, m := range ranked {
-		if rank(m) < 2 {
-			service = append(service, m)
-		}
+	sort.SliceStable(ranked, func(i, j int) bool { return mainTier(ranked[i], name) < mainTier(ranked[j], name) })
+	best := mainTier(ranked[0], name)
+	next := tierTooling + 1
+	if len(ranked) > 1 {
+		next = mainTier(ranked[1], name)
 	}
-	if len(service) != 1 {
+	// A daemon wins over every other command; the root or cmd/<name> over
+	// clients, examples and tools but not over other commands (cmd/api
+	// beside a root main: either may be the service).
+	if best > tierOther || next == best || best == tierPrimary && next == tierOther {
 		return ranked, "", ""
 	}
-	switch m := service[0]; {
-	case m == ".":
-		why = "the module root; the others are examples, tests, tools or plugins"
-	case primary(m):
-		why = "named after the module; the others are examples, tests, tools or plugins"
-	default:
-		why = "the others are examples, tests, tools or plugins"
+	why = tierWhy[best]
+	if ranked[0] == "." {
+		why = "the module root"
 	}
-	return ranked, service[0], why
+	return ranked, ranked[0], why + "; the others are " + othersAre(ranked[1:], name)
+}
+
+// othersAre names what the candidates that were not chosen are.
+func othersAre(rest []string, name string) string {
+	words := map[int]string{tierPrimary: "the module's client", tierOther: "other commands", tierClient: "clients",
+		tierExample: "examples", tierTooling: "tests, tools or plugins"}
+	var kinds []string
+	seen := map[int]bool{}
+	for _, m := range rest {
+		t := mainTier(m, name)
+		if !seen[t] {
+			seen[t] = true
+			kinds = append(kinds, words[t])
+		}
+	}
+	if len(kinds) > 1 {
+		return strings.Join(kinds[:len(kinds)-1], ", ") + " and " + kinds[len(kinds)-1]
+	}
+	return kinds[0]
 }
 
 // setMain fills mains and main: the --main option (which must name one

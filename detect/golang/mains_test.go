@@ -164,3 +164,37 @@ func FuzzGoParseHeader(f *testing.F) {
 		}
 	})
 }
+
+func TestGoRankMains(t *testing.T) {
+	tests := []struct {
+		mains  []string
+		mod    string
+		choice string
+	}{
+		{[]string{".", "./plugin/example/echo", "./plugin/testing/broken/x"}, "github.com/g/server/v2", "."},
+		{[]string{"./cmd/podinfo", "./cmd/podcli"}, "github.com/s/podinfo", "./cmd/podinfo"},
+		{[]string{"./cmd/wtf", "./cmd/wtf-storybook", "./cmd/wtfd"}, "github.com/b/wtf", "./cmd/wtfd"},
+		{[]string{"./cmd/api", "./tools/gen"}, "example.com/shop", "./cmd/api"},
+		{[]string{"./cmd/api", "./cmd/worker"}, "example.com/shop", ""},                       // two services: ask
+		{[]string{".", "./cmd/shop"}, "example.com/shop", ""},                                 // two primaries: ask
+		{[]string{"./examples/base", "./plugins/jsvm/internal/types"}, "github.com/p/pb", ""}, // an example is never the default
+		{[]string{"./cmd/shopctl", "./internal/gen"}, "example.com/shop", ""},                 // nor a client
+	}
+	for _, tt := range tests {
+		ranked, choice, why := rankMains(tt.mains, tt.mod)
+		if choice != tt.choice {
+			t.Errorf("rankMains(%v) chose %q (%s), want %q", tt.mains, choice, why, tt.choice)
+		}
+		if len(ranked) != len(tt.mains) {
+			t.Errorf("ranked %v lost candidates", ranked)
+		}
+		if choice != "" && (ranked[0] != choice || why == "") {
+			t.Errorf("choice %q not first in %v or no reason (%q)", choice, ranked, why)
+		}
+	}
+	// Examples come before tools when a person must choose.
+	ranked, _, _ := rankMains([]string{"./plugins/jsvm/internal/types", "./examples/base"}, "github.com/p/pb")
+	if ranked[0] != "./examples/base" {
+		t.Errorf("ranked %v, want the example first", ranked)
+	}
+}

@@ -2,7 +2,6 @@ package python
 
 import (
 	"errors"
-	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -11,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/dockslim/dockslim/detect/internal/core"
-	"github.com/dockslim/dockslim/detect/internal/repo"
 	"github.com/dockslim/dockslim/internal/shellwords"
 )
 
@@ -173,11 +171,9 @@ type procfile struct {
 	argv []string
 	from string // Procfile:line
 	port int    // a literal port in the command, 0 if none
-	line int
 }
 
 var (
-	procWebRE     = regexp.MustCompile(`^web\s*:\s*(.*)$`)
 	portVarRE     = regexp.MustCompile(`\$(?:\{PORT(?::-[0-9]*)?\}|PORT\b)`)
 	portDefaultRE = regexp.MustCompile(`\$\{PORT:-(\d{2,5})\}`)
 	procPortRE    = regexp.MustCompile(`(?:^|\s)(?:--bind[= ]|-b ?|--port[= ]|-p ?|runserver\s+)\s*(?:\S*:)?(\d{2,5})(?:\s|$)`)
@@ -192,50 +188,38 @@ const portPlaceholder = "__DOCKSLIM_PORT__"
 // shell to expand them); leading NAME=value assignments are dropped; a
 // command that still needs a shell warns and is not used.
 func (p *state) procfile() procfile {
-	if !p.r.Has("Procfile") {
+	web, from, ok := core.ProcfileWeb(p.r, p.f)
+	if !ok {
 		return procfile{}
 	}
-	data, err := p.r.Read("Procfile", repo.MaxManifest)
-	if err != nil {
-		p.f.Warnf("Procfile cannot be read (%v); it is ignored", errors.Unwrap(err))
+	cmd := portVarRE.ReplaceAllString(web, portPlaceholder)
+	argv, err := shellwords.Split(cmd)
+	if err == nil {
+		var env []string
+		env, argv = shellwords.LeadingAssignments(argv)
+		for _, a := range env {
+			name, _, _ := strings.Cut(a, "=")
+			p.f.Warnf("%s: the web command sets %s, which start drops; set it with ENV if the app needs it", from, name)
+		}
+	}
+	if err != nil || len(argv) == 0 {
+		reason := "is empty"
+		var ue *shellwords.UnsafeError
+		if errors.As(err, &ue) {
+			reason = "contains " + ue.Reason
+		}
+		p.f.Warnf("%s: the web command %s; start falls back to detection", from, reason)
 		return procfile{}
 	}
-	for i, line := range strings.Split(string(data), "\n") {
-		m := procWebRE.FindStringSubmatch(strings.TrimSpace(line))
-		if m == nil {
-			continue
-		}
-		from := fmt.Sprintf("Procfile:%d", i+1)
-		cmd := portVarRE.ReplaceAllString(m[1], portPlaceholder)
-		argv, err := shellwords.Split(cmd)
-		if err == nil {
-			var env []string
-			env, argv = shellwords.LeadingAssignments(argv)
-			for _, a := range env {
-				name, _, _ := strings.Cut(a, "=")
-				p.f.Warnf("%s: the web command sets %s, which start drops; set it with ENV if the app needs it", from, name)
-			}
-		}
-		if err != nil || len(argv) == 0 {
-			reason := "is empty"
-			var ue *shellwords.UnsafeError
-			if errors.As(err, &ue) {
-				reason = "contains " + ue.Reason
-			}
-			p.f.Warnf("%s: the web command %s; start falls back to detection", from, reason)
-			return procfile{}
-		}
-		pr := procfile{argv: argv, from: from, line: i + 1}
-		pm := procPortRE.FindStringSubmatch(m[1])
-		if d := portDefaultRE.FindStringSubmatch(m[1]); d != nil {
-			pm = d // ${PORT:-5000}: the command's own default
-		}
-		if pm != nil {
-			if n, err := strconv.Atoi(pm[1]); err == nil && core.ValidPort(n) {
-				pr.port = n
-			}
-		}
-		return pr
+	pr := procfile{argv: argv, from: from}
+	pm := procPortRE.FindStringSubmatch(web)
+	if d := portDefaultRE.FindStringSubmatch(web); d != nil {
+		pm = d // ${PORT:-5000}: the command's own default
 	}
-	return procfile{}
+	if pm != nil {
+		if n, err := strconv.Atoi(pm[1]); err == nil && core.ValidPort(n) {
+			pr.port = n
+		}
+	}
+	return pr
 }

@@ -1,0 +1,3 @@
+module example.com/subcommand
+
+go 1.24
