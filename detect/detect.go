@@ -67,6 +67,9 @@ func Detect(ctx context.Context, dir string, opts Options) (*Facts, error) {
 		f.Details.SourceURL = originURL(r.Root())
 	}
 	f.Details.CommittedEnvFiles = committedEnvFiles(r.Root())
+	if err := fillFrontend(ctx, dir, f); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 

@@ -146,6 +146,13 @@ var fixtures = []fixture{
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
+		// ui/build is only a .gitkeep in the repository: the page exists
+		// only if the frontend stage built it.
+		app: "go-embed-frontend", kind: "go", flavours: []string{"scratch"},
+		body:    "hello from go-embed-frontend, built by the frontend stage",
+		present: []string{"app"}, absent: goAbsent,
+	},
+	{
 		// Port 80 by default: the image's non-root user cannot bind it, so
 		// the image sets PORT80_ADDR=:8080 and the probe goes to 8080.
 		app: "go-port80", kind: "go", flavours: []string{"scratch"},

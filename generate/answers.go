@@ -116,9 +116,26 @@ type GoAnswers struct {
 	// EmbedPaths are what //go:embed names; the .dockerignore lets them
 	// through.
 	EmbedPaths []string `yaml:"embedPaths,flow,omitempty"`
+	// Frontend is the Node project whose build output the program embeds
+	// (golang.Frontend): built in a stage of its own; nil when none.
+	Frontend *GoFrontend `yaml:"frontend,omitempty"`
 	// LegacyAlpineTags are build tags dockslim 0.4 recorded; they now
 	// follow from the native dependencies and the base image.
 	LegacyAlpineTags []string `yaml:"alpineTags,flow,omitempty"`
+}
+
+// GoFrontend is a Node project inside a Go module whose build makes
+// folders the program embeds (see golang.Frontend). Paths are from the
+// project root; Build runs in Dir.
+type GoFrontend struct {
+	Dir                   string   `yaml:"dir"`
+	Outputs               []string `yaml:"outputs,flow"`
+	NodeVersion           string   `yaml:"nodeVersion"`
+	PackageManager        string   `yaml:"packageManager"`
+	PackageManagerVersion string   `yaml:"packageManagerVersion,omitempty"`
+	ManifestFiles         []string `yaml:"manifestFiles,flow"`
+	Build                 string   `yaml:"build"`
+	InstallEnv            []string `yaml:"installEnv,flow,omitempty"`
 }
 
 // FromFacts copies detected facts into answers, before any input.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/detect/node"
 	"github.com/dockslim/dockslim/internal/shellwords"
 )
 
@@ -99,6 +100,12 @@ func (a *Answers) Check() error {
 	}
 	if a.Go != nil {
 		paths = append(paths, a.Go.EmbedPaths...)
+		if fe := a.Go.Frontend; fe != nil {
+			if field, err := checkFrontend(fe); err != nil {
+				return bad("go.frontend"+field, "%v", err)
+			}
+			paths = append(append(append(paths, fe.Dir), fe.Outputs...), fe.ManifestFiles...)
+		}
 	}
 	if a.Python != nil {
 		paths = append(paths, a.Python.RequirementsFiles...)
@@ -192,4 +199,37 @@ func SetEnv(env []string, e string) []string {
 		}
 	}
 	return append(env, e)
+}
+
+// checkFrontend checks a Go program's embedded frontend and names the
+// field at fault: a Node package
+// manager, a version, a build command that fits a RUN line, outputs and
+// manifests inside its folder.
+func checkFrontend(fe *GoFrontend) (field string, err error) {
+	if err := CheckPackageManager(node.Name, fe.PackageManager); err != nil {
+		return ".packageManager", fmt.Errorf("%v", err)
+	}
+	if !versionRE.MatchString(fe.NodeVersion) {
+		return ".nodeVersion", fmt.Errorf("%q is not a version like 22 or 22.11.0", fe.NodeVersion)
+	}
+	if fe.PackageManagerVersion != "" && !versionRE.MatchString(fe.PackageManagerVersion) {
+		return ".packageManagerVersion", fmt.Errorf("%q is not a version like 10.5.2", fe.PackageManagerVersion)
+	}
+	if err := shellwords.CheckBuild(fe.Build); err != nil || strings.TrimSpace(fe.Build) == "" {
+		return ".build", fmt.Errorf("%q cannot be a RUN line", fe.Build)
+	}
+	if len(fe.Outputs) == 0 {
+		return ".outputs", fmt.Errorf("names no folder")
+	}
+	for _, p := range append(slices.Clone(fe.Outputs), fe.ManifestFiles...) {
+		if fe.Dir != "." && !strings.HasPrefix(p, fe.Dir+"/") {
+			return "", fmt.Errorf("%q is outside the frontend's folder %q", p, fe.Dir)
+		}
+	}
+	for _, e := range fe.InstallEnv {
+		if !envLineRE.MatchString(e) {
+			return ".installEnv", fmt.Errorf("%q is not NAME=value", e)
+		}
+	}
+	return "", nil
 }

@@ -161,3 +161,35 @@ func TestStartPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckRejectsHostileFrontend(t *testing.T) {
+	good := func() *Answers {
+		a := goSamples()[0].Answers
+		a.Go.EmbedPaths = []string{"web/dist"}
+		a.Go.Frontend = &GoFrontend{Dir: "web", Outputs: []string{"web/dist"}, NodeVersion: "22", PackageManager: "pnpm",
+			ManifestFiles: []string{"web/package.json", "web/pnpm-lock.yaml"}, Build: "pnpm run build"}
+		return a
+	}
+	if _, err := Render(context.Background(), good(), templates.FS); err != nil {
+		t.Fatalf("a valid frontend does not render: %v", err)
+	}
+	mutate := map[string]func(f *GoFrontend){
+		"pm":              func(f *GoFrontend) { f.PackageManager = "pip" },
+		"node version":    func(f *GoFrontend) { f.NodeVersion = "22; curl x" },
+		"build newline":   func(f *GoFrontend) { f.Build = "pnpm build\nRUN evil" },
+		"build empty":     func(f *GoFrontend) { f.Build = " " },
+		"no outputs":      func(f *GoFrontend) { f.Outputs = nil },
+		"output outside":  func(f *GoFrontend) { f.Outputs = []string{"other/dist"} },
+		"output escapes":  func(f *GoFrontend) { f.Outputs = []string{"web/../../etc"} },
+		"manifest escape": func(f *GoFrontend) { f.ManifestFiles = []string{"web/../../x"} },
+		"dir absolute":    func(f *GoFrontend) { f.Dir = "/web" },
+		"install env":     func(f *GoFrontend) { f.InstallEnv = []string{"A B"} },
+	}
+	for name, m := range mutate {
+		a := good()
+		m(a.Go.Frontend)
+		if _, err := Render(context.Background(), a, templates.FS); err == nil {
+			t.Errorf("%s: rendered anyway", name)
+		}
+	}
+}

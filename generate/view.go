@@ -124,6 +124,9 @@ func jsonArgv(argv []string) string {
 // Mount is one RUN --mount=type=bind: Source "" mounts the whole build
 // context; RW lets a tool write beside its input (writes are discarded).
 type Mount struct {
+	// From is the stage the source is taken from ("" for the build
+	// context).
+	From           string
 	Source, Target string
 	RW             bool
 }

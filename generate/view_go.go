@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -10,7 +11,13 @@ import (
 
 // goAnswers are the answers golang.Details give.
 func goAnswers(d *golang.Details) *GoAnswers {
-	return &GoAnswers{Module: d.Module, Vendor: d.Vendor, EmbedPaths: clone(d.EmbedPaths)}
+	g := &GoAnswers{Module: d.Module, Vendor: d.Vendor, EmbedPaths: clone(d.EmbedPaths)}
+	if fe := d.Frontend; fe != nil {
+		g.Frontend = &GoFrontend{Dir: fe.Dir, Outputs: clone(fe.Outputs), NodeVersion: fe.NodeVersion,
+			PackageManager: fe.PackageManager, PackageManagerVersion: fe.PackageManagerVersion,
+			ManifestFiles: clone(fe.ManifestFiles), Build: fe.Build, InstallEnv: clone(fe.InstallEnv)}
+	}
+	return g
 }
 
 // goSamples are the Go modules `pack lint` renders: pure Go, and cgo.
@@ -57,6 +64,60 @@ type GoView struct {
 	// lack from the builder; distroless has both.
 	CopyCACerts  bool
 	CopyZoneinfo bool
+	// Frontend is the stage that builds the embedded frontend; nil when
+	// the program embeds none.
+	Frontend *FrontendView
+}
+
+// FrontendView is the stage that builds a Go program's embedded
+// frontend: it runs on the build platform (its output is JavaScript and
+// assets, the same for every target), installs from the frontend's own
+// manifests, copies its folder and builds; the build stage mounts the
+// outputs where //go:embed reads them.
+type FrontendView struct {
+	Image   string
+	Env     []string
+	Setup   *RunStep
+	Workdir string // /src/ui
+	Install *RunStep
+	Src     string // ui/, what COPY takes
+	Package string // ui/package.json
+	Build   *RunStep
+	Outputs []string
+}
+
+// frontendView builds the frontend stage and the mounts the Go build
+// needs from it.
+func frontendView(v *View, fe *GoFrontend, tab *versions.Table) (*FrontendView, []Mount, error) {
+	workdir := path.Join("/src", fe.Dir)
+	var binds []Mount
+	var files []string // the manifests as the Node project names them
+	for _, m := range fe.ManifestFiles {
+		rel := strings.TrimPrefix(m, fe.Dir+"/")
+		files = append(files, rel)
+		binds = append(binds, Mount{Source: m, Target: rel})
+	}
+	p := nodePM(&Answers{PackageManager: fe.PackageManager, PackageManagerVersion: fe.PackageManagerVersion, ManifestFiles: files}, tab)
+	image, err := imageRef(tab, "node", "${NODE_VERSION}")
+	if err != nil {
+		return nil, nil, err
+	}
+	v.Args = append(v.Args, Arg{"NODE_VERSION", fe.NodeVersion})
+	f := &FrontendView{Image: image, Env: append(slices.Clone(p.env), fe.InstallEnv...), Workdir: workdir,
+		Src: fe.Dir + "/", Package: path.Join(fe.Dir, "package.json"), Outputs: fe.Outputs,
+		Install: &RunStep{Caches: caches(p.cache), Binds: binds, Commands: []string{p.all}},
+		Build:   &RunStep{Commands: []string{fe.Build}}}
+	if fe.Dir == "." {
+		f.Src = "."
+	}
+	if p.setup != "" {
+		f.Setup = &RunStep{Caches: caches("/root/.npm"), Commands: []string{p.setup}}
+	}
+	var mounts []Mount
+	for _, out := range fe.Outputs {
+		mounts = append(mounts, Mount{From: "frontend", Source: path.Join("/src", out), Target: out})
+	}
+	return f, mounts, nil
 }
 
 // golangProvided are packages the golang:*-bookworm image already has.
@@ -92,7 +153,18 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		build = "GOOS=$TARGETOS GOARCH=$TARGETARCH " + build
 	}
 	g.DataDir = "/data"
-	g.Build = &RunStep{Caches: modCaches, Binds: source, Commands: []string{build, "mkdir -p /out/data"}}
+	buildBinds := source
+	if a.Go != nil && a.Go.Frontend != nil {
+		fe, mounts, err := frontendView(v, a.Go.Frontend, tab)
+		if err != nil {
+			return err
+		}
+		g.Frontend = fe
+		// The outputs are mounted inside the source, which must then be
+		// writable for their mount points (writes are discarded).
+		buildBinds = append([]Mount{{Target: ".", RW: true}}, mounts...)
+	}
+	g.Build = &RunStep{Caches: modCaches, Binds: buildBinds, Commands: []string{build, "mkdir -p /out/data"}}
 	if a.TestCommand != "" {
 		g.Test = &RunStep{Caches: modCaches, Binds: source, Commands: []string{a.TestCommand}}
 	}

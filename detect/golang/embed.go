@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -17,9 +18,12 @@ import (
 // folder or file each pattern starts in (static/* → static). A build
 // fails when the .dockerignore hides one (**/bin/ against //go:embed
 // bin/*), so those paths are let through. Paths the repository does not
-// have are made by a build before go build (a frontend's dist/): they
-// are named in a warning, with the package.json that likely makes them.
-func embedPaths(r *repo.Repo, files []sourceFile) (paths, warnings []string) {
+// have, or has only as a placeholder (a dist/ holding a .gitkeep), are
+// made by a build before go build: when a package.json in a folder above
+// one may make it, it is a frontend for the registry to detect
+// (docs/detect.md, "Embedded frontends"); otherwise a warning says go
+// build fails.
+func embedPaths(r *repo.Repo, files []sourceFile) (paths []string, frontends []*Frontend, warnings []string) {
 	for _, f := range files {
 		if !slices.ContainsFunc(f.imports, func(i importSpec) bool { return i.path == "embed" }) {
 			continue
@@ -34,13 +38,63 @@ func embedPaths(r *repo.Repo, files []sourceFile) (paths, warnings []string) {
 				continue
 			}
 			paths = append(paths, p)
-			if !r.Has(p) && !r.HasDir(p) {
-				warnings = append(warnings, missingEmbed(r, f.rel, p))
+			if r.Has(p) || r.HasDir(p) && !placeholderDir(r, p) {
+				continue
 			}
+			if dir, ok := packageAbove(r, p); ok {
+				i := slices.IndexFunc(frontends, func(fe *Frontend) bool { return fe.Dir == dir })
+				if i < 0 {
+					frontends = append(frontends, &Frontend{Dir: dir, From: f.rel})
+					i = len(frontends) - 1
+				}
+				frontends[i].Outputs = append(frontends[i].Outputs, p)
+				continue
+			}
+			warnings = append(warnings, fmt.Sprintf("%s embeds %s, which the repository does not have: go build fails until something makes it", f.rel, p))
 		}
 	}
 	slices.Sort(paths)
-	return paths, warnings
+	return paths, frontends, warnings
+}
+
+// placeholders are the files a folder holds only to exist in git.
+var placeholders = setOf(".gitkeep", ".keep", ".gitignore", ".placeholder", ".empty")
+
+// placeholderDir reports whether dir holds nothing but placeholders (a
+// build output committed empty). A folder too large to list quickly is
+// real content.
+func placeholderDir(r *repo.Repo, dir string) bool {
+	f, err := os.Open(r.Abs(dir))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(16)
+	if err != nil && len(names) == 0 {
+		return true // empty
+	}
+	if len(names) == 16 {
+		return false
+	}
+	for _, n := range names {
+		if !placeholders[n] {
+			return false
+		}
+	}
+	return true
+}
+
+// packageAbove is the folder of the nearest package.json at or above p
+// (inside the project): the Node project whose build likely makes p.
+func packageAbove(r *repo.Repo, p string) (string, bool) {
+	for d := path.Dir(p); ; d = path.Dir(d) {
+		if r.Has(path.Join(d, "package.json")) {
+			return d, true
+		}
+		if d == "." || d == "/" {
+			return "", false
+		}
+	}
 }
 
 // embedPatterns lists the patterns of every //go:embed line of src
@@ -77,19 +131,4 @@ func embedRoot(dir, pattern string) (string, bool) {
 		return "", false
 	}
 	return p, true
-}
-
-// missingEmbed says that src embeds p, which the repository does not
-// have, and names the package.json of a folder above p that likely
-// builds it.
-func missingEmbed(r *repo.Repo, src, p string) string {
-	for d := path.Dir(p); ; d = path.Dir(d) {
-		if r.Has(path.Join(d, "package.json")) {
-			return fmt.Sprintf("%s embeds %s, which the repository does not have: it is made by %s's build, which the Dockerfile does not run; build it before `docker build`, or add a stage that does", src, p, path.Join(d, "package.json"))
-		}
-		if d == "." || d == "/" {
-			break
-		}
-	}
-	return fmt.Sprintf("%s embeds %s, which the repository does not have: go build fails until something makes it", src, p)
 }

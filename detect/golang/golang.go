@@ -77,8 +77,16 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	}
 	f.Warnings = append(f.Warnings, src.warnings...)
 	var embedWarns []string
-	d.EmbedPaths, embedWarns = embedPaths(r, src.files)
+	var frontends []*Frontend
+	d.EmbedPaths, frontends, embedWarns = embedPaths(r, src.files)
 	f.Warnings = append(f.Warnings, embedWarns...)
+	if len(frontends) > 0 {
+		d.Frontend = frontends[0]
+		for _, fe := range frontends[1:] {
+			f.Warnf("%s embeds %s, which the repository does not have: only one frontend (%s) is built in the image; build %s before `docker build`",
+				fe.From, strings.Join(fe.Outputs, ", "), d.Frontend.Dir, fe.Dir)
+		}
+	}
 	if err := setMain(f, src.files, opts, mf.Module.Mod.Path); err != nil {
 		return nil, err
 	}

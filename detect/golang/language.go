@@ -21,6 +21,35 @@ type Details struct {
 	// EmbedPaths are the folders and files //go:embed patterns name, from
 	// the root: the .dockerignore must let them through.
 	EmbedPaths []string
+	// Frontend is the Node project whose build makes an embedded folder
+	// the repository does not have (ui/build); nil when none. detect fills
+	// in its Node facts (detect.fillFrontend), and drops it when that
+	// project has no build.
+	Frontend *Frontend
+}
+
+// Frontend is a Node project inside a Go module whose build output the
+// Go program embeds: the Dockerfile builds it in a stage of its own and
+// mounts the output where //go:embed expects it.
+type Frontend struct {
+	// Dir is the Node project's folder ("ui"), Outputs the embedded
+	// folders its build makes ("ui/build"), From the Go file that embeds
+	// them; all from the Go module's root.
+	Dir     string
+	Outputs []string
+	From    string
+
+	// The Node project's facts, as its own detection found them.
+	NodeVersion           string
+	PackageManager        string
+	PackageManagerVersion string
+	// ManifestFiles are the install's inputs, from the Go module's root
+	// (ui/package.json, ui/yarn.lock).
+	ManifestFiles []string
+	// Build is the build command, run in Dir ("yarn run build").
+	Build string
+	// InstallEnv are ENV lines for the install (download skips).
+	InstallEnv []string
 }
 
 // Language returns Go's row of detect's registry.
