@@ -119,6 +119,9 @@ type GoAnswers struct {
 	// Frontend is the Node project whose build output the program embeds
 	// (golang.Frontend): built in a stage of its own; nil when none.
 	Frontend *GoFrontend `yaml:"frontend,omitempty"`
+	// RuntimeFiles are read by the program at run time by a relative
+	// path: the runtime copies them into its working directory.
+	RuntimeFiles []string `yaml:"runtimeFiles,flow,omitempty"`
 	// LegacyAlpineTags are build tags dockslim 0.4 recorded; they now
 	// follow from the native dependencies and the base image.
 	LegacyAlpineTags []string `yaml:"alpineTags,flow,omitempty"`

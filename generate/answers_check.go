@@ -100,6 +100,7 @@ func (a *Answers) Check() error {
 	}
 	if a.Go != nil {
 		paths = append(paths, a.Go.EmbedPaths...)
+		paths = append(paths, a.Go.RuntimeFiles...)
 		if fe := a.Go.Frontend; fe != nil {
 			if field, err := checkFrontend(fe); err != nil {
 				return bad("go.frontend"+field, "%v", err)

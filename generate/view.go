@@ -160,7 +160,7 @@ func sortedUnique(s []string) []string {
 func keepLines(a *Answers) []string {
 	out := slices.Clone(a.EnvFiles)
 	if a.Go != nil {
-		for _, p := range a.Go.EmbedPaths {
+		for _, p := range append(slices.Clone(a.Go.EmbedPaths), a.Go.RuntimeFiles...) {
 			out = append(out, p, p+"/**")
 		}
 	}

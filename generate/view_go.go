@@ -11,7 +11,7 @@ import (
 
 // goAnswers are the answers golang.Details give.
 func goAnswers(d *golang.Details) *GoAnswers {
-	g := &GoAnswers{Module: d.Module, Vendor: d.Vendor, EmbedPaths: clone(d.EmbedPaths)}
+	g := &GoAnswers{Module: d.Module, Vendor: d.Vendor, EmbedPaths: clone(d.EmbedPaths), RuntimeFiles: clone(d.RuntimeFiles)}
 	if fe := d.Frontend; fe != nil {
 		g.Frontend = &GoFrontend{Dir: fe.Dir, Outputs: clone(fe.Outputs), NodeVersion: fe.NodeVersion,
 			PackageManager: fe.PackageManager, PackageManagerVersion: fe.PackageManagerVersion,
@@ -67,6 +67,9 @@ type GoView struct {
 	// Frontend is the stage that builds the embedded frontend; nil when
 	// the program embeds none.
 	Frontend *FrontendView
+	// RuntimeFiles copy what the program reads at run time from the
+	// context into DataDir.
+	RuntimeFiles []Copy
 }
 
 // FrontendView is the stage that builds a Go program's embedded
@@ -153,6 +156,11 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		build = "GOOS=$TARGETOS GOARCH=$TARGETARCH " + build
 	}
 	g.DataDir = "/data"
+	if a.Go != nil {
+		for _, p := range a.Go.RuntimeFiles {
+			g.RuntimeFiles = append(g.RuntimeFiles, Copy{Src: p, Dst: path.Join(g.DataDir, p)})
+		}
+	}
 	buildBinds := source
 	if a.Go != nil && a.Go.Frontend != nil {
 		fe, mounts, err := frontendView(v, a.Go.Frontend, tab)

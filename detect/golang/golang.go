@@ -113,6 +113,10 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		if sub, ok := search.findSubcommand(compiled, binaryName(mainDir, d.Module), web, webFrom, dockerfiles.Find(ctx, r)); ok {
 			setSubcommand(f, sub)
 		}
+		for _, rf := range search.runtimeFiles(compiled, d.EmbedPaths) {
+			d.RuntimeFiles = append(d.RuntimeFiles, rf.path)
+			f.Warnf("%s: the program reads %s at run time; the image copies it into its working directory", rf.from, rf.path)
+		}
 	}
 	lp := findPort(ctx, r, portFiles(src.files, mainDir), search)
 	if err := ctx.Err(); err != nil {

@@ -26,6 +26,10 @@ type Details struct {
 	// in its Node facts (detect.fillFrontend), and drops it when that
 	// project has no build.
 	Frontend *Frontend
+	// RuntimeFiles are files and folders of the repository the program
+	// reads at run time by a relative path (templates/, ./ui): the image
+	// copies them into its working directory.
+	RuntimeFiles []string
 }
 
 // Frontend is a Node project inside a Go module whose build output the

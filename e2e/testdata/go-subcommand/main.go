@@ -2,7 +2,8 @@
 // are: run bare it prints its usage and exits 2. The generated image must
 // run `serve` (found in the switch over the arguments), and serve writes
 // a file in its working directory and in HOME's config folder, which the
-// image's non-root user must own.
+// image's non-root user must own. Its answer is read at run time from
+// templates/greeting.txt, which the image must carry beside it.
 package main
 
 import (
@@ -41,7 +42,12 @@ func serve() {
 		log.Fatal(err)
 	}
 	http.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprintln(w, "hello from go-subcommand serve")
+		greeting, err := os.ReadFile("templates/greeting.txt")
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Write(greeting)
 	})
 	port := os.Getenv("PORT")
 	if port == "" {
