@@ -122,6 +122,9 @@ type GoAnswers struct {
 	// RuntimeFiles are read by the program at run time by a relative
 	// path: the runtime copies them into its working directory.
 	RuntimeFiles []string `yaml:"runtimeFiles,flow,omitempty"`
+	// Generate are go commands that make code before it compiles (the
+	// Makefile's generate step); the build and test stages run them first.
+	Generate []string `yaml:"generate,flow,omitempty"`
 	// LegacyAlpineTags are build tags dockslim 0.4 recorded; they now
 	// follow from the native dependencies and the base image.
 	LegacyAlpineTags []string `yaml:"alpineTags,flow,omitempty"`

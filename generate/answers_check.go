@@ -101,6 +101,11 @@ func (a *Answers) Check() error {
 	if a.Go != nil {
 		paths = append(paths, a.Go.EmbedPaths...)
 		paths = append(paths, a.Go.RuntimeFiles...)
+		for _, c := range a.Go.Generate {
+			if err := shellwords.CheckBuild(c); err != nil || strings.TrimSpace(c) == "" {
+				return bad("go.generate", "%q cannot be a RUN line", c)
+			}
+		}
 		if fe := a.Go.Frontend; fe != nil {
 			if field, err := checkFrontend(fe); err != nil {
 				return bad("go.frontend"+field, "%v", err)

@@ -11,7 +11,7 @@ import (
 
 // goAnswers are the answers golang.Details give.
 func goAnswers(d *golang.Details) *GoAnswers {
-	g := &GoAnswers{Module: d.Module, Vendor: d.Vendor, EmbedPaths: clone(d.EmbedPaths), RuntimeFiles: clone(d.RuntimeFiles)}
+	g := &GoAnswers{Module: d.Module, Vendor: d.Vendor, EmbedPaths: clone(d.EmbedPaths), RuntimeFiles: clone(d.RuntimeFiles), Generate: clone(d.Generate)}
 	if fe := d.Frontend; fe != nil {
 		g.Frontend = &GoFrontend{Dir: fe.Dir, Outputs: clone(fe.Outputs), NodeVersion: fe.NodeVersion,
 			PackageManager: fe.PackageManager, PackageManagerVersion: fe.PackageManagerVersion,
@@ -172,9 +172,19 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		// writable for their mount points (writes are discarded).
 		buildBinds = append([]Mount{{Target: ".", RW: true}}, mounts...)
 	}
-	g.Build = &RunStep{Caches: modCaches, Binds: buildBinds, Commands: []string{build, "mkdir -p /out/data"}}
+	var generate []string
+	if a.Go != nil && len(a.Go.Generate) > 0 {
+		// Generated code is written beside its templates: the source mount
+		// takes the writes and drops them after the step.
+		generate = a.Go.Generate
+		source = []Mount{{Target: ".", RW: true}}
+		if len(buildBinds) == 1 {
+			buildBinds = source
+		}
+	}
+	g.Build = &RunStep{Caches: modCaches, Binds: buildBinds, Commands: append(slices.Clone(generate), build, "mkdir -p /out/data")}
 	if a.TestCommand != "" {
-		g.Test = &RunStep{Caches: modCaches, Binds: source, Commands: []string{a.TestCommand}}
+		g.Test = &RunStep{Caches: modCaches, Binds: source, Commands: append(slices.Clone(generate), a.TestCommand)}
 	}
 	role := "golang"
 	if a.Native && v.IsAlpine {

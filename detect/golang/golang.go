@@ -97,6 +97,10 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	}
 	setCgo(f, detectCgo(mf, src.files, mainDir, mf.Module.Mod.Path))
 	setBuild(f, vendor, src.hasTests)
+	if cmds, from := makefileGenerate(r); len(cmds) > 0 {
+		d.Generate = cmds
+		f.Warnf("%s: the code is generated before it compiles; the build and test stages run %s first", from, "`"+strings.Join(cmds, "`, `")+"`")
+	}
 	if f.Main != "" { // the build line and the command are made from the main package
 		f.Follows("buildCommand", "main")
 		f.Follows("start", "main")

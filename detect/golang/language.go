@@ -30,6 +30,10 @@ type Details struct {
 	// reads at run time by a relative path (templates/, ./ui): the image
 	// copies them into its working directory.
 	RuntimeFiles []string
+	// Generate are the go commands (go generate, go run <tool>) the
+	// Makefile runs before the code compiles; the build and test stages
+	// run them first.
+	Generate []string
 }
 
 // Frontend is a Node project inside a Go module whose build output the
