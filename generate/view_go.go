@@ -20,6 +20,13 @@ func goAnswers(d *golang.Details) *GoAnswers {
 	return g
 }
 
+// passwdLine and groupLine name the image's user (65532, like
+// distroless's nonroot) with its home in the working directory.
+const (
+	passwdLine = "nonroot:x:65532:65532:nonroot:/data:/sbin/nologin"
+	groupLine  = "nonroot:x:65532:"
+)
+
 // goSamples are the Go modules `pack lint` renders: pure Go, and cgo.
 func goSamples() []Sample {
 	a := func() *Answers {
@@ -67,6 +74,11 @@ type GoView struct {
 	// Frontend is the stage that builds the embedded frontend; nil when
 	// the program embeds none.
 	Frontend *FrontendView
+	// Passwd copies /etc/passwd and /etc/group from the build stage
+	// (scratch has none); AddUser adds the user to a base's own (slim,
+	// alpine). Distroless has its nonroot user.
+	Passwd  bool
+	AddUser *RunStep
 	// RuntimeFiles copy what the program reads at run time from the
 	// context into DataDir.
 	RuntimeFiles []Copy
@@ -235,6 +247,19 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		}
 	}
 	v.User = "65532:65532"
+	// The user has a name and a home in /etc/passwd, as distroless's
+	// nonroot does: os/user.Current fails without one when cgo is on
+	// ("user: unknown userid 65532"), and ~ would not resolve. Scratch
+	// gets the two files from the build stage; slim and alpine add a line.
+	switch {
+	case v.IsScratch:
+		g.Passwd = true
+		cmds := g.Build.Commands
+		cmds[len(cmds)-1] = "mkdir -p /out/data /out/etc"
+		g.Build.Commands = append(cmds, "printf '"+passwdLine+"\\n' > /out/etc/passwd", "printf '"+groupLine+"\\n' > /out/etc/group")
+	case !v.IsDistroless:
+		g.AddUser = &RunStep{Commands: []string{"echo '" + passwdLine + "' >> /etc/passwd", "echo '" + groupLine + "' >> /etc/group"}}
+	}
 	v.Cmd = jsonArgv(a.Start)
 	v.Go = g
 	return nil
