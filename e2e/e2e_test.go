@@ -10,6 +10,7 @@
 package e2e
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -45,6 +46,9 @@ type fixture struct {
 	// a free port passed as PORT, or port when the image has a fixed one.
 	body string
 	port int
+	// path is what the probe GETs instead of / (a client-side route of a
+	// single-page app must answer with its index.html).
+	path string
 	// present and absent are path.Match patterns of the final image's
 	// file system (no leading slash): the artefact, and what must not
 	// ship (dev dependencies, sources, compilers).
@@ -96,7 +100,7 @@ var fixtures = []fixture{
 	},
 	{
 		app: "node-vite-static", kind: "static", flavours: []string{"slim"},
-		body: "hello from vite-static", port: 8080,
+		body: "hello from vite-static", port: 8080, path: "/settings/profile", // a client-side route
 		present: []string{"usr/share/nginx/html/index.html", "usr/share/nginx/html/assets/index-*.js"},
 		absent:  []string{"app", "usr/local/bin/node"},
 	},
@@ -328,7 +332,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, after, err := probe(c, fmt.Sprintf("http://127.0.0.1:%d/", port), f.body)
+	body, after, err := probe(c, fmt.Sprintf("http://127.0.0.1:%d%s", port, cmp.Or(f.path, "/")), f.body)
 	c.stop()
 	if err != nil {
 		r.probe = "FAIL"

@@ -70,6 +70,10 @@ type NodeView struct {
 	// IsStatic: nginx serves StaticDir; IsNextStandalone: the standalone
 	// server; otherwise node runs the app with its production node_modules.
 	IsStatic         bool
+	// SiteConf is the nginx site the build stage writes (a single-page
+	// app's fallback to index.html), copied over nginx's default; "" when
+	// none.
+	SiteConf string
 	IsNextStandalone bool
 	StaticDir        string
 	RuntimeDeps      *RunStep
@@ -89,6 +93,14 @@ type NodeView struct {
 	// stage recreates (only when there is a build step).
 	IgnoredOutputs []string
 }
+
+// spaConfPath and spaConf write the nginx site of a static build:
+// nginx-unprivileged's port, the built files, and index.html for any
+// path that is not one of them.
+const (
+	spaConfPath = "/tmp/dockslim-site.conf"
+	spaConf     = `printf '%s\n' 'server {' '    listen 8080;' '    server_name _;' '    root /usr/share/nginx/html;' '    index index.html;' '    location / {' '        try_files $uri $uri/ /index.html;' '    }' '}' > ` + spaConfPath
+)
 
 // pm describes how one package manager installs.
 type pm struct {
@@ -226,6 +238,13 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	if a.Framework == "next" {
 		n.BuildEnv = append(n.BuildEnv, "NEXT_TELEMETRY_DISABLED=1")
+	}
+	if n.IsStatic && n.Build != nil {
+		// nginx's own site answers 404 for a client-side route
+		// (/settings after a reload): the site falls back to index.html,
+		// as single-page apps need, and still serves every real file.
+		n.Build.Commands = append(n.Build.Commands, spaConf)
+		n.SiteConf = spaConfPath
 	}
 	if a.TestCommand != "" {
 		n.Test = &RunStep{Commands: []string{a.TestCommand}}

@@ -62,7 +62,7 @@ func (n *project) framework() {
 	if pick("nest", "@nestjs/core") || pick("fastify", "fastify") || pick("express", "express") {
 		return
 	}
-	if _, hasBuild := p.script("build"); !hasBuild || p.appDep("vite") == "" {
+	if _, hasBuild := p.script("build"); !hasBuild {
 		return
 	}
 	for _, dep := range serverDeps {
@@ -70,11 +70,24 @@ func (n *project) framework() {
 			return
 		}
 	}
-	pick("vite", "vite")
+	for _, t := range staticTools {
+		if pick(t.framework, t.dep) {
+			return
+		}
+	}
+}
+
+// staticTools are the build tools of static sites, the most specific
+// first (an Angular or Vue CLI project may use vite underneath).
+var staticTools = []struct{ framework, dep string }{
+	{"angular", "@angular/core"},
+	{"vue-cli", "@vue/cli-service"},
+	{"cra", "react-scripts"},
+	{"vite", "vite"},
 }
 
 // isStatic reports whether the project is a static site served by nginx.
-func (n *project) isStatic() bool { return n.f.Framework == staticFramework }
+func (n *project) isStatic() bool { return isStaticFramework(n.f.Framework) }
 
 // buildAndTest sets BuildCommand, HasBuildScript and TestCommand from
 // package.json scripts. The scripts themselves run under the package
@@ -123,7 +136,7 @@ func (n *project) outputDirs() {
 	case "remix":
 		d.OutputDirs = []string{"build"}
 		return
-	case "vite":
+	case "vite", "cra", "vue-cli", "angular":
 		d.OutputDirs = []string{d.StaticDir}
 		return
 	}

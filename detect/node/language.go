@@ -8,6 +8,7 @@
 package node
 
 import (
+	"slices"
 	"github.com/dockslim/dockslim/detect/internal/core"
 )
 
@@ -44,9 +45,13 @@ type Details struct {
 	RuntimeDirs []string
 }
 
-// staticFramework is the framework of a static site: its build is
-// served by nginx, not run by node.
-const staticFramework = "vite"
+// staticFrameworks are the frameworks of a static site: its build is
+// served by nginx, not run by node. Each is detected by its build tool
+// (staticTools) and writes its own folder (staticDir).
+var staticFrameworks = []string{"vite", "cra", "vue-cli", "angular"}
+
+// isStaticFramework reports whether fw builds a static site.
+func isStaticFramework(fw string) bool { return slices.Contains(staticFrameworks, fw) }
 
 // Language returns Node's row of detect's registry.
 func Language() *core.Language {
@@ -55,15 +60,15 @@ func Language() *core.Language {
 		Title:      "Node.js",
 		Manifests:  []string{"package.json"},
 		SourceExts: []string{".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx", ".vue", ".svelte"},
-		// A Vite build is served by nginx.
-		StaticFrameworks: []string{staticFramework},
+		// A Vite, Create React App, Vue CLI or Angular build is served by nginx.
+		StaticFrameworks: slices.Clone(staticFrameworks),
 		Managers:         managers,
 		NativeTitle:      "Native modules",
 		Toolchain:        "a compiler toolchain",
 		Detect:           detect,
 		Flavours:         flavourRules,
 		Recommend: func(t core.Traits) string {
-			if t.Native && t.Framework != staticFramework {
+			if t.Native && !isStaticFramework(t.Framework) {
 				return core.Slim // native addons: build and run on glibc
 			}
 			return core.Alpine
@@ -90,7 +95,7 @@ var flavourRules = []core.FlavourRule{
 	{Name: core.Scratch, Never: "scratch has no runtime for interpreted code"},
 	{Name: core.Distroless, Unless: func(t core.Traits) string {
 		switch {
-		case t.Framework == staticFramework:
+		case isStaticFramework(t.Framework):
 			return "a static site is served by nginx, which has no distroless image"
 		case len(t.Start) > 0 && t.Start[0] != "node":
 			return "distroless Node images can only run `node …` commands"

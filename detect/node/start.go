@@ -23,7 +23,7 @@ func (n *project) start() {
 		res = &startResult{argv: []string{"node", ".output/server/index.mjs"}, from: n.f.Sources["framework"]}
 	case "nest":
 		res = n.nestStart()
-	case "vite":
+	case "vite", "cra", "vue-cli", "angular":
 		res = n.staticStart()
 	}
 	for _, rule := range []func() *startResult{n.scriptStart, n.mainStart, n.compiledStart, n.rootFileStart} {
@@ -154,10 +154,10 @@ func (n *project) nestStart() *startResult {
 // viteOutDir finds build.outDir set to a literal in a vite config.
 var viteOutDir = regexp.MustCompile("\\boutDir\\s*:\\s*[\"'`]([^\"'`\\n]+)[\"'`]")
 
-// staticStart serves the vite build with nginx (unprivileged, so the
-// port is 8080). StaticDir is dist unless vite.config sets build.outDir.
+// staticStart serves the build with nginx (unprivileged, so the port is
+// 8080) from the folder the framework's build writes (staticDir).
 func (n *project) staticStart() *startResult {
-	n.d.StaticDir = n.viteOutDir()
+	n.d.StaticDir = n.staticDir()
 	return &startResult{argv: []string{"nginx", "-g", "daemon off;"}, from: n.f.Sources["framework"]}
 }
 
