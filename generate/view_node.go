@@ -69,11 +69,11 @@ type NodeView struct {
 	BuildEnv []string
 	// IsStatic: nginx serves StaticDir; IsNextStandalone: the standalone
 	// server; otherwise node runs the app with its production node_modules.
-	IsStatic         bool
+	IsStatic bool
 	// SiteConf is the nginx site the build stage writes (a single-page
 	// app's fallback to index.html), copied over nginx's default; "" when
 	// none.
-	SiteConf string
+	SiteConf         string
 	IsNextStandalone bool
 	StaticDir        string
 	RuntimeDeps      *RunStep

@@ -8,8 +8,8 @@
 package node
 
 import (
-	"slices"
 	"github.com/dockslim/dockslim/detect/internal/core"
+	"slices"
 )
 
 // Name is the language's name in facts, flags and templates.
