@@ -8,8 +8,9 @@
 package node
 
 import (
-	"github.com/dockslim/dockslim/detect/internal/core"
 	"slices"
+
+	"github.com/dockslim/dockslim/detect/internal/core"
 )
 
 // Name is the language's name in facts, flags and templates.
