@@ -66,7 +66,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	if err := p.dependencies(); err != nil {
 		return nil, err
 	}
-	p.boundByFramework()
+	p.boundByPins()
 	p.details()
 	p.nativeDeps()
 	if err := p.framework(); err != nil {
