@@ -65,9 +65,9 @@ func Find(ctx context.Context, r *repo.Repo) []File {
 	return out
 }
 
-// IsDockerfile reports whether a file name is a Dockerfile's:
+// isDockerfile reports whether a file name is a Dockerfile's:
 // Dockerfile, Dockerfile.prod, prod.Dockerfile, Containerfile.
-func IsDockerfile(name string) bool {
+func isDockerfile(name string) bool {
 	lower := strings.ToLower(name)
 	return lower == "dockerfile" || lower == "containerfile" ||
 		strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile")
@@ -78,7 +78,7 @@ func IsDockerfile(name string) bool {
 func candidates(files []string) []string {
 	var out []string
 	for _, f := range files {
-		if IsDockerfile(path.Base(f)) && strings.Count(f, "/") < maxDepth {
+		if isDockerfile(path.Base(f)) && strings.Count(f, "/") < maxDepth {
 			out = append(out, f)
 		}
 	}
