@@ -93,6 +93,13 @@ var fixtures = []fixture{
 		failing: map[string]string{"fail.test.js": failingNodeTest},
 	},
 	{
+		app: "node-autoload", kind: "node", flavours: []string{"slim"},
+		// The server reads routes/ at start and the build writes
+		// public/bundle.js: the runtime needs the source and the output.
+		body:    `"routes":["health.js","items.js"],"bundle":"built"`,
+		present: []string{"app/routes/items.js", "app/public/bundle.js", "app/scripts/bundle.js"},
+	},
+	{
 		app: "node-pnpm", kind: "node", flavours: []string{"slim", "distroless"},
 		body:    `"from":"pnpm","day":"1 day"`,
 		present: []string{"app/server.js", "app/node_modules/ms"},

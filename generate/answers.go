@@ -81,6 +81,9 @@ type NodeAnswers struct {
 	StaticDir      string   `yaml:"staticDir"`
 	OutputDirs     []string `yaml:"outputDirs,flow"`
 	RuntimeDirs    []string `yaml:"runtimeDirs,flow"`
+	// RunsSource: the start command runs the source beside a build's
+	// output, so the runtime takes both.
+	RunsSource bool `yaml:"runsSource,omitempty"`
 	Prisma         bool     `yaml:"prisma"`
 	// PrismaSchema is the schema file or folder; PrismaGenerate the build
 	// stage's prisma generate ("" in records written before them).

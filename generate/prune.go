@@ -27,6 +27,10 @@ var (
 // with POSIX and BusyBox find alike.
 var nodeTestFiles = findPrune(nodeTestDirs, nodeTestGlobs)
 
+// nodeModulesPrune deletes every node_modules folder (a workspace's
+// members have their own) from a copy of the build stage.
+const nodeModulesPrune = "find . -name node_modules -type d -prune -exec rm -rf {} +"
+
 // findPrune deletes, below the working directory, every folder named in
 // dirs and every file matching one of globs.
 func findPrune(dirs, globs []string) string {

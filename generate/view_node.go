@@ -18,6 +18,7 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 		StaticDir:      d.StaticDir,
 		OutputDirs:     clone(d.OutputDirs),
 		RuntimeDirs:    clone(d.RuntimeDirs),
+		RunsSource:     d.RunsSource,
 		Prisma:         d.Prisma,
 		PrismaSchema:   d.PrismaSchema,
 		PrismaGenerate: d.PrismaGenerate,
@@ -87,6 +88,9 @@ type NodeView struct {
 	// the tests from a copy of the context; the runtime then copies that
 	// stage instead of the context, so it ships no source it does not run.
 	PruneSource *RunStep
+	// SourceFromBuild bases the source stage on the build stage (the
+	// source and the build output) rather than on a copy of the context.
+	SourceFromBuild bool
 	// NeedsNodeModules is true when the runtime gets ProdDeps' node_modules.
 	NeedsNodeModules bool
 	// IgnoredOutputs are .dockerignore lines for build output the build
@@ -278,12 +282,23 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 			// The generated client, over the production install's.
 			n.Copies = append(n.Copies, Copy{From: "build", Src: "/app/node_modules/.prisma", Dst: "./node_modules/.prisma"})
 		}
-		if a.BuildCommand == "" {
+		pruneTests := a.TestCommand != "" && !startsTestFile(a.Start)
+		switch {
+		case a.BuildCommand == "":
 			n.CopyContext = true
-			if a.TestCommand != "" && !startsTestFile(a.Start) {
+			if pruneTests {
 				n.PruneSource = &RunStep{Commands: []string{nodeTestFiles}}
 			}
-		} else {
+		case na.RunsSource:
+			// The app runs its source beside what the build made: the
+			// runtime takes the build stage's tree without the full
+			// node_modules (the production install's replace them).
+			n.SourceFromBuild = true
+			n.PruneSource = &RunStep{Commands: []string{nodeModulesPrune}}
+			if pruneTests {
+				n.PruneSource.Commands = append(n.PruneSource.Commands, nodeTestFiles)
+			}
+		default:
 			// package.json stays: its "type" decides how node loads the
 			// files; what the start command runs must be there too.
 			paths := append([]string{"package.json"}, na.OutputDirs...)

@@ -40,6 +40,12 @@ type Details struct {
 	// the switches that stop development tools from downloading browsers
 	// or app binaries (CYPRESS_INSTALL_BINARY=0…), sorted.
 	InstallEnv []string
+	// RunsSource is true when the start command runs a file the
+	// repository has although there is a build step (fastify start app.js
+	// beside a bundler build): the runtime then takes the whole source with
+	// the build output, as the app may load any of its folders (autoloaded
+	// plugins/, routes/).
+	RunsSource bool
 	// RuntimeDirs are folders of the project the running app reads besides
 	// the build output (public, views, static, locales…: those that exist),
 	// relative to the root, sorted.

@@ -88,6 +88,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	n.manifestFiles()
 	n.outputDirs()
 	n.runtimeDirs()
+	n.runsSource()
 	n.prisma()
 	n.prismaGenerate()
 	n.installEnv()

@@ -1,6 +1,11 @@
 package node
 
-import "github.com/dockslim/dockslim/detect/internal/core"
+import (
+	"path"
+	"strings"
+
+	"github.com/dockslim/dockslim/detect/internal/core"
+)
 
 // runtimeDirCandidates are folders a running Node app commonly reads
 // besides its build output: static assets, server-side views and
@@ -26,4 +31,37 @@ func (n *project) runtimeDirs() {
 		}
 	}
 	d.RuntimeDirs = core.SortedUnique(out)
+}
+
+// runsSource sets Details.RunsSource: there is a build step, and the
+// start command names a script the repository has outside the build's
+// output folders. Frameworks that run their own output (Next, Nuxt,
+// Remix, static sites) never run their source.
+func (n *project) runsSource() {
+	switch {
+	case n.f.BuildCommand == "", n.f.Framework == "next", n.f.Framework == "nuxt", n.f.Framework == "remix",
+		isStaticFramework(n.f.Framework):
+		return
+	}
+	for _, a := range n.f.Start[min(1, len(n.f.Start)):] {
+		if !isScriptPath(a) || strings.HasPrefix(a, "node_modules/") {
+			continue
+		}
+		p := path.Clean(strings.TrimPrefix(a, "./"))
+		if !n.exists(p) || n.inOutput(p) {
+			continue
+		}
+		n.d.RunsSource = true
+		return
+	}
+}
+
+// inOutput reports whether p lies in one of the build's output folders.
+func (n *project) inOutput(p string) bool {
+	for _, dir := range n.d.OutputDirs {
+		if p == dir || strings.HasPrefix(p, dir+"/") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,1 @@
+export default (app) => app.get("/health", (req, res) => res.send("ok"));
