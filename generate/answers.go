@@ -84,7 +84,7 @@ type NodeAnswers struct {
 	// RunsSource: the start command runs the source beside a build's
 	// output, so the runtime takes both.
 	RunsSource bool `yaml:"runsSource,omitempty"`
-	Prisma         bool     `yaml:"prisma"`
+	Prisma     bool `yaml:"prisma"`
 	// PrismaSchema is the schema file or folder; PrismaGenerate the build
 	// stage's prisma generate ("" in records written before them).
 	PrismaSchema   string `yaml:"prismaSchema,omitempty"`
