@@ -152,7 +152,7 @@ func (n *project) outputDirs() {
 	if build, _ := n.pkg.script("build"); build != "" {
 		switch {
 		case strings.Contains(build, "vite build"):
-			d.OutputDirs = []string{n.viteOutDir()}
+			d.OutputDirs = []string{n.viteOutDir("")}
 			return
 		case strings.Contains(build, "react-scripts build"):
 			d.OutputDirs = []string{"build"}

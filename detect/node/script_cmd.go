@@ -57,6 +57,8 @@ func (n *project) interpretStart(script string, argv []string) *startResult {
 		return res
 	case "nodemon", "node-dev":
 		return n.watcherStart(from, cmd, args)
+	case "nx":
+		return n.nxStart(from, args)
 	case "bun":
 		if n.pm != "bun" {
 			n.notef("%s runs bun, but the package manager is %s", from, n.pm)

@@ -26,7 +26,7 @@ func (n *project) start() {
 	case "vite", "cra", "vue-cli", "angular":
 		res = n.staticStart()
 	}
-	for _, rule := range []func() *startResult{n.scriptStart, n.mainStart, n.compiledStart, n.rootFileStart} {
+	for _, rule := range []func() *startResult{n.scriptStart, n.mainStart, n.compiledStart, n.devStart, n.rootFileStart} {
 		if res != nil {
 			break
 		}
@@ -109,6 +109,34 @@ func inLineComment(data []byte, off int) bool {
 	return strings.HasPrefix(line, "//") || strings.HasPrefix(line, "*") || strings.HasPrefix(line, "/*")
 }
 
+// devScripts are the scripts a project without a start script runs
+// itself with, in the order they are tried.
+var devScripts = []string{"dev", "start:dev", "serve", "watch"}
+
+// devStart takes the file a development script watches (nodemon -L
+// src/index.js → node src/index.js) when nothing says how production
+// starts: only a node command on a file the repository has qualifies (a
+// dev server such as vite or next dev does not). It is a guess, said as
+// such; the scripts it skips leave no notes.
+func (n *project) devStart() *startResult {
+	notes := n.startNotes
+	defer func() { n.startNotes = notes }()
+	for _, name := range devScripts {
+		argv, script, ok := n.scriptArgv(name)
+		if !ok {
+			continue
+		}
+		res := n.interpretStart(script, argv)
+		if res == nil || res.argv[0] != "node" || res.entry == "" || !n.exists(res.entry) {
+			continue
+		}
+		res.guess = true
+		n.f.Warnf("no start script: start runs the file package.json#scripts.%s watches, without the watcher", script)
+		return res
+	}
+	return nil
+}
+
 // nestStart runs the compiled entry: nest-cli.json's sourceRoot and
 // entryFile (src, main) mapped through the tsconfig's outDir (dist).
 func (n *project) nestStart() *startResult {
@@ -151,40 +179,11 @@ func (n *project) nestStart() *startResult {
 	return &startResult{argv: []string{"node", target}, from: from, entry: n.sourceOf(src)}
 }
 
-// viteOutDir finds build.outDir set to a literal in a vite config.
-var viteOutDir = regexp.MustCompile("\\boutDir\\s*:\\s*[\"'`]([^\"'`\\n]+)[\"'`]")
-
 // staticStart serves the build with nginx (unprivileged, so the port is
 // 8080) from the folder the framework's build writes (staticDir).
 func (n *project) staticStart() *startResult {
 	n.d.StaticDir = n.staticDir()
 	return &startResult{argv: []string{"nginx", "-g", "daemon off;"}, from: n.f.Sources["framework"]}
-}
-
-// viteOutDir is the folder vite build writes: dist unless a vite config
-// sets build.outDir to a plain folder.
-func (n *project) viteOutDir() string {
-	dir := "dist"
-	for _, ext := range []string{"ts", "js", "mjs", "mts", "cjs", "cts"} {
-		name := "vite.config." + ext
-		if !n.r.Has(name) {
-			continue
-		}
-		data, err := n.r.Head(name, repo.MaxSource)
-		if err != nil {
-			continue
-		}
-		if off := uncommentedMatch(viteOutDir, data); off >= 0 {
-			m := viteOutDir.FindSubmatch(data[off:])
-			if p, ok := safeRelPath(string(m[1])); ok {
-				dir = p
-			} else {
-				n.f.Warnf("%s sets build.outDir to %q, which is not a plain folder inside the project; using dist", name, clip(string(m[1])))
-			}
-		}
-		break
-	}
-	return dir
 }
 
 // scriptStart interprets scripts.start (one level of indirection).
