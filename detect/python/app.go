@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 // Top-level assignments and definitions that reveal the application
@@ -75,11 +76,37 @@ func (p *state) flaskEntry() entry {
 	return entry{server: "gunicorn", target: target, file: hit.file, dir: hit.dir, from: fmt.Sprintf("%s:%d", hit.file, hit.line)}
 }
 
-// fastapiEntry finds the module-level `<var> = FastAPI(…)` uvicorn serves.
+// fastapiFactoryRE is a top-level def annotated to return FastAPI.
+var fastapiFactoryRE = regexp.MustCompile(`(?m)^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\([^)]*\)\s*->\s*(?:fastapi\.)?FastAPI\s*:`)
+
+// fastapiFactoryCallRE matches a top-level `app = factory(…)` where the
+// factory is one of the conventional names or a def annotated `->
+// FastAPI` in the project's application files.
+func (p *state) fastapiFactoryCallRE() *regexp.Regexp {
+	names := []string{"create_app", "make_app", "create_application", "get_application", "get_app"}
+	for _, f := range p.appFiles() {
+		data, err := p.src.get(f)
+		if err != nil || !bytes.Contains(data, []byte("FastAPI")) {
+			continue
+		}
+		for _, m := range fastapiFactoryRE.FindAllSubmatch(data, 16) {
+			names = append(names, regexp.QuoteMeta(string(m[1])))
+		}
+	}
+	return regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::[^=\n]*)?=\s*(?:[A-Za-z_][\w.]*\.)?(?:` + strings.Join(names, "|") + `)\(`)
+}
+
+// fastapiEntry finds the module-level `<var> = FastAPI(…)` uvicorn serves,
+// else a module-level app a factory returns (`app = create_application()`).
 // fastapi[standard] brings uvicorn along; otherwise uvicorn must be a
 // dependency, or the person is told.
 func (p *state) fastapiEntry() entry {
-	hit, ok := p.findApp(fastAPIRE, "FastAPI(", map[string]bool{})
+	warned := map[string]bool{}
+	hit, ok := p.findApp(fastAPIRE, "FastAPI(", warned)
+	if !ok {
+		// app = create_application(): a factory that returns the app.
+		hit, ok = p.findApp(p.fastapiFactoryCallRE(), "(", warned)
+	}
 	if !ok {
 		p.guessWarnf("no FastAPI application found (a module-level app = FastAPI(…)); start falls back to the plain Python rules")
 		return entry{}
