@@ -81,6 +81,10 @@ const (
 // ValidPort reports whether n is a TCP port.
 func ValidPort(n int) bool { return core.ValidPort(n) }
 
+// MovePort rewrites the port a start command names (gunicorn --bind
+// 0.0.0.0:8000, uvicorn --port 8000) from old to new.
+func MovePort(argv []string, old, new int) []string { return core.MovePort(argv, old, new) }
+
 // FlavourNames lists the flavours in canonical order.
 func FlavourNames() []string { return core.FlavourNames() }
 

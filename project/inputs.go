@@ -93,6 +93,10 @@ func (in Inputs) apply(a *generate.Answers) error {
 		if err := generate.CheckPort(in.Port); err != nil {
 			return &generate.InputError{Flag: "--port", Err: err}
 		}
+		if in.Start == "" {
+			// A start command made from the port follows it.
+			a.Start = detect.MovePort(a.Start, a.Port, in.Port)
+		}
 		a.Port = in.Port
 	}
 	if in.Build != nil {

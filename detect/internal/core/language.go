@@ -108,6 +108,7 @@ func Run(ctx context.Context, l *Language, r *repo.Repo, opts Options, tab *vers
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	ownDockerfilePort(ctx, l, r, f)
 	f.Warnings = append(append([]string{}, r.Warnings()...), f.Warnings...)
 	SetFlavours(l, f)
 	f.Normalize()

@@ -43,6 +43,29 @@ type File struct {
 	// its line.
 	Expose     []int
 	ExposeLine int
+	// Env are the final stage's ENV settings, by name, with their lines.
+	Env map[string]Setting
+}
+
+// Setting is one ENV value and the line that sets it (the last one wins).
+type Setting struct {
+	Value string
+	Line  int
+}
+
+// Port is the port the final stage serves on: the first port EXPOSE
+// names, else an ENV PORT (EXPOSE $PORT, or no EXPOSE at all), with the
+// line that says it; 0 when neither does.
+func (f File) Port() (int, string) {
+	if len(f.Expose) > 0 {
+		return f.Expose[0], f.From(f.ExposeLine)
+	}
+	if s, ok := f.Env["PORT"]; ok {
+		if p, err := strconv.Atoi(s.Value); err == nil && p > 0 && p < 65536 {
+			return p, f.From(s.Line)
+		}
+	}
+	return 0, ""
 }
 
 // Find reads the repository's Dockerfiles: the root's first, then the
@@ -126,6 +149,14 @@ func parse(rel string, data []byte) (File, bool) {
 		case "expose":
 			if f.Expose == nil {
 				f.Expose, f.ExposeLine = ports(n), n.StartLine
+			}
+		case "env":
+			w := words(n)
+			for i := 0; i+1 < len(w); i += 3 { // name, value, separator
+				if f.Env == nil {
+					f.Env = map[string]Setting{}
+				}
+				f.Env[w[i]] = Setting{Value: w[i+1], Line: n.StartLine}
 			}
 		}
 	}

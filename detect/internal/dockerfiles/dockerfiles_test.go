@@ -46,3 +46,28 @@ func TestCandidates(t *testing.T) {
 		t.Errorf("candidates = %q, want %q", got, want)
 	}
 }
+
+func TestPort(t *testing.T) {
+	tests := []struct {
+		name, src string
+		port      int
+		from      string
+	}{
+		{"expose wins", "FROM b\nENV PORT=3000\nEXPOSE 4000\n", 4000, "Dockerfile:3"},
+		{"expose of a variable", "FROM b\nENV HOST=0.0.0.0 PORT=80\nEXPOSE $PORT\n", 80, "Dockerfile:2"},
+		{"last env wins", "FROM b\nENV PORT 81\nENV PORT=82\n", 82, "Dockerfile:3"},
+		{"env not a port", "FROM b\nENV PORT=${P}\n", 0, ""},
+		{"other stages do not count", "FROM a\nEXPOSE 1\nENV PORT=2\nFROM b\n", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := parse("Dockerfile", []byte(tt.src))
+			if !ok {
+				t.Fatal("not parsed")
+			}
+			if p, from := f.Port(); p != tt.port || from != tt.from {
+				t.Errorf("Port() = %d %q, want %d %q", p, from, tt.port, tt.from)
+			}
+		})
+	}
+}
