@@ -30,6 +30,7 @@ type InitOptions struct {
 	BuildSet    bool
 	Start       string
 	Env         []string
+	Static      string
 
 	// Pack is --pack SOURCE[@REF]; Sets are --set KEY=VALUE (pack
 	// variables).
@@ -92,6 +93,7 @@ asks line by line, also from a pipe; --yes never asks.`,
 	fl.IntVar(&opts.Port, "port", 0, "port the app listens on (EXPOSE)")
 	fl.StringVar(&opts.Build, "build", "", "build command, one line for the build stage's shell")
 	fl.StringVar(&opts.Start, "start", "", "start command, split into an exec-form CMD (no shell operators)")
+	fl.StringVar(&opts.Static, "static", "", "serve the folder the build writes with nginx (a static site), e.g. dist")
 	fl.StringArrayVar(&opts.Env, "env", nil, "set NAME=value in the final stage's environment (repeatable)")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "accept detected values, never prompt")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the changes as a unified diff; write nothing")
@@ -125,6 +127,7 @@ func (o *InitOptions) inputs() (project.Inputs, error) {
 		Flavour:     o.Flavour,
 		Port:        o.Port,
 		Start:       o.Start,
+		Static:      o.Static,
 		Env:         o.Env,
 		Sets:        sets,
 	}

@@ -112,6 +112,13 @@ var fixtures = []fixture{
 		absent:  []string{"app", "usr/local/bin/node"},
 	},
 	{
+		// A build dockslim does not recognise: --static names its folder.
+		app: "node-static-flag", kind: "static", flavours: []string{"slim"}, init: []string{"--static", "out"},
+		body: "hello from static-flag, built by build.mjs", port: 8080, path: "/a/client/route",
+		present: []string{"usr/share/nginx/html/index.html"},
+		absent:  []string{"app", "usr/local/bin/node"},
+	},
+	{
 		app: "python-local-pkg", kind: "python", flavours: []string{"slim"},
 		body:    `{"hello": "e2e", "from": "python-local-pkg"}`,
 		present: []string{"venv/lib/python3*/site-packages/greeting/__init__.py", "app/server.py"},

@@ -3,6 +3,7 @@ package generate
 import (
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dockslim/dockslim/detect"
@@ -98,13 +99,15 @@ type NodeView struct {
 	IgnoredOutputs []string
 }
 
-// spaConfPath and spaConf write the nginx site of a static build:
-// nginx-unprivileged's port, the built files, and index.html for any
-// path that is not one of them.
-const (
-	spaConfPath = "/tmp/dockslim-site.conf"
-	spaConf     = `printf '%s\n' 'server {' '    listen 8080;' '    server_name _;' '    root /usr/share/nginx/html;' '    index index.html;' '    location / {' '        try_files $uri $uri/ /index.html;' '    }' '}' > ` + spaConfPath
-)
+// spaConfPath is where the build stage writes the nginx site.
+const spaConfPath = "/tmp/dockslim-site.conf"
+
+// spaConf writes the nginx site of a static build: nginx-unprivileged's
+// port, the built files, and index.html for any path that is not one of
+// them.
+func spaConf() string {
+	return `printf '%s\n' 'server {' '    listen ` + strconv.Itoa(node.StaticPort) + `;' '    server_name _;' '    root /usr/share/nginx/html;' '    index index.html;' '    location / {' '        try_files $uri $uri/ /index.html;' '    }' '}' > ` + spaConfPath
+}
 
 // pm describes how one package manager installs.
 type pm struct {
@@ -247,7 +250,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		// nginx's own site answers 404 for a client-side route
 		// (/settings after a reload): the site falls back to index.html,
 		// as single-page apps need, and still serves every real file.
-		n.Build.Commands = append(n.Build.Commands, spaConf)
+		n.Build.Commands = append(n.Build.Commands, spaConf())
 		n.SiteConf = spaConfPath
 	}
 	if a.TestCommand != "" {

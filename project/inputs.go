@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dockslim/dockslim/detect"
+	"github.com/dockslim/dockslim/detect/node"
 	"github.com/dockslim/dockslim/generate"
 	"github.com/dockslim/dockslim/internal/shellwords"
 )
@@ -40,6 +41,8 @@ type Inputs struct {
 	// Env are settings of the final stage (--env NAME=value), each
 	// replacing a detected one of the same name.
 	Env []string
+	// Static is --static DIR: a Node build's folder that nginx serves.
+	Static string
 }
 
 // Check validates what can be checked before the project is read: known
@@ -52,6 +55,8 @@ func (in Inputs) Check() error {
 		return &generate.InputError{Flag: "--lang", Err: fmt.Errorf("%q is not %s", in.Lang, orList(detect.LanguageNames()))}
 	case in.Flavour != "" && !slices.Contains(flavours, in.Flavour):
 		return &generate.InputError{Flag: "--flavour", Err: fmt.Errorf("%q is not one of %s", in.Flavour, strings.Join(flavours, ", "))}
+	case in.Static != "" && known && in.Lang != node.Name:
+		return &generate.InputError{Flag: "--static", Err: fmt.Errorf("serves the folder a Node build writes, not a %s project's", l.Title)}
 	case in.Main != "" && known && !l.MainPackages:
 		return &generate.InputError{Flag: "--main", Err: fmt.Errorf("applies to projects with main packages (Go), not %s", l.Title)}
 	}
@@ -111,6 +116,16 @@ func (in Inputs) apply(a *generate.Answers) error {
 			return &generate.InputError{Flag: "--env", Err: err}
 		}
 		a.Env = generate.SetEnv(slices.Clone(a.Env), e)
+	}
+	if in.Static != "" {
+		if err := generate.ServeStatic(a, in.Static); err != nil {
+			return &generate.InputError{Flag: "--static", Err: err}
+		}
+	}
+	if in.Port != 0 {
+		if err := generate.CheckStaticPort(a, in.Port); err != nil {
+			return &generate.InputError{Flag: "--port", Err: err}
+		}
 	}
 	if in.Start != "" {
 		argv, err := shellwords.Split(in.Start)
@@ -178,6 +193,7 @@ func (in Inputs) Args() []string {
 		args = append(args, "--build", *in.Build)
 	}
 	add("--start", in.Start)
+	add("--static", in.Static)
 	for _, e := range in.Env {
 		args = append(args, "--env", e)
 	}

@@ -54,8 +54,22 @@ type Details struct {
 
 // staticFrameworks are the frameworks of a static site: its build is
 // served by nginx, not run by node. Each is detected by its build tool
-// (staticTools) and writes its own folder (staticDir).
-var staticFrameworks = []string{"vite", "cra", "vue-cli", "angular"}
+// (staticTools) and writes its own folder (staticDir), except
+// StaticSite, which --static names.
+var staticFrameworks = []string{"vite", "cra", "vue-cli", "angular", StaticSite}
+
+// StaticSite is the framework of a site `init --static DIR` serves: a
+// build tool dockslim does not recognise writes DIR.
+const StaticSite = "static"
+
+// StaticPort is where a static site is served: nginx-unprivileged's port.
+const StaticPort = 8080
+
+// StaticStart is the command of a static site's runtime.
+func StaticStart() []string { return []string{"nginx", "-g", "daemon off;"} }
+
+// IsStaticFramework reports whether fw builds a static site.
+func IsStaticFramework(fw string) bool { return isStaticFramework(fw) }
 
 // isStaticFramework reports whether fw builds a static site.
 func isStaticFramework(fw string) bool { return slices.Contains(staticFrameworks, fw) }

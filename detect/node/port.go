@@ -17,8 +17,7 @@ import (
 // Default ports (docs/detect.md): Node servers 3000, a static site nginx's
 // unprivileged 8080.
 const (
-	defaultPort       = 3000
-	staticDefaultPort = 8080
+	defaultPort = 3000
 	// maxPortScan bounds how many source files the port scan opens.
 	maxPortScan = 200
 )
@@ -38,7 +37,7 @@ func (n *project) port() {
 	f := n.f
 	switch {
 	case n.isStatic():
-		f.Port = staticDefaultPort
+		f.Port = StaticPort
 		return
 	case n.scriptPort > 0:
 		f.Port = n.scriptPort

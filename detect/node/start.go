@@ -183,7 +183,7 @@ func (n *project) nestStart() *startResult {
 // 8080) from the folder the framework's build writes (staticDir).
 func (n *project) staticStart() *startResult {
 	n.d.StaticDir = n.staticDir()
-	return &startResult{argv: []string{"nginx", "-g", "daemon off;"}, from: n.f.Sources["framework"]}
+	return &startResult{argv: StaticStart(), from: n.f.Sources["framework"]}
 }
 
 // scriptStart interprets scripts.start (one level of indirection).
