@@ -166,3 +166,14 @@ func keepLines(a *Answers) []string {
 	}
 	return out
 }
+
+// portEnv is PORT=<port> for the final stage: code that reads PORT (with
+// or without a default of its own), a Procfile line or a uwsgi.ini's
+// $(PORT) listen where the image says. Nil without a port, or when the
+// answers' env sets PORT itself.
+func portEnv(v *View, a *Answers) []string {
+	if v.Port == "" || slices.ContainsFunc(a.Env, func(e string) bool { return strings.HasPrefix(e, "PORT=") }) {
+		return nil
+	}
+	return []string{"PORT=" + v.Port}
+}

@@ -278,12 +278,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		}
 	default:
 		n.RuntimeImage, err = nodeRuntimeImage(v, a, tab)
-		n.RuntimeEnv = []string{"NODE_ENV=production"}
-		if v.Port != "" && !slices.ContainsFunc(a.Env, func(e string) bool { return strings.HasPrefix(e, "PORT=") }) {
-			// Code that reads PORT (with or without a default of its
-			// own) listens where the image says it does.
-			n.RuntimeEnv = append(n.RuntimeEnv, "PORT="+v.Port)
-		}
+		n.RuntimeEnv = append([]string{"NODE_ENV=production"}, portEnv(v, a)...)
 		n.NeedsNodeModules = true
 		n.ProdDeps = install(p.prod, true)
 		if na.PrismaGenerate != "" {

@@ -61,6 +61,10 @@ type PythonView struct {
 	TestDeps    *RunStep
 	Test        *RunStep
 	RuntimeDeps *RunStep
+	// RuntimeEnv are the final stage's ENV lines: the virtualenv (some
+	// servers read VIRTUAL_ENV: uwsgi's virtualenv=$(VIRTUAL_ENV)) and
+	// the port.
+	RuntimeEnv []string
 }
 
 const venvPip = "pip --python /venv/bin/python install"
@@ -74,6 +78,7 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		MakeVenv: a.PackageManager != "uv",
 		BuildEnv: []string{"VIRTUAL_ENV=/venv", "PATH=/venv/bin:$PATH", "PIP_DISABLE_PIP_VERSION_CHECK=1"},
 	}
+	p.RuntimeEnv = append([]string{"VIRTUAL_ENV=/venv", "PATH=/venv/bin:$PATH"}, portEnv(v, a)...)
 	v.Args = append(v.Args, Arg{"PYTHON_VERSION", a.LanguageVersion})
 	role := "python"
 	if v.IsAlpine {

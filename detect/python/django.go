@@ -18,6 +18,9 @@ var (
 	safePathRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._/-]*$`)
 )
 
+// compressOfflineRE is django-compressor's offline mode switched on.
+var compressOfflineRE = regexp.MustCompile(`(?m)^COMPRESS_OFFLINE\s*=\s*True\b`)
+
 // djangoEntry finds the WSGI module gunicorn serves: WSGI_APPLICATION in
 // the settings (the module manage.py names first, then every *settings*.py
 // and settings/ package), else the folder beside manage.py holding
@@ -32,10 +35,14 @@ func (p *state) djangoEntry() entry {
 	}
 	settings := p.settingsFiles(manage, dir)
 	var e entry
+	compressFrom := ""
 	for _, s := range settings {
 		data, err := p.src.get(s)
 		if err != nil {
 			continue
+		}
+		if m := compressOfflineRE.FindIndex(data); m != nil && compressFrom == "" {
+			compressFrom = fmt.Sprintf("%s:%d", s, lineAt(data, m[0]))
 		}
 		if m := wSGIAppRE.FindSubmatchIndex(data); m != nil && e.target == "" {
 			value := string(data[m[2]:m[3]])
@@ -57,6 +64,12 @@ func (p *state) djangoEntry() entry {
 				p.collectStatic(manage, fmt.Sprintf("%s:%d", s, lineAt(data, m[0])))
 			}
 		}
+	}
+	if compressFrom != "" && p.d.CollectStatic && p.installed["django-compressor"] {
+		// COMPRESS_OFFLINE pages fail until the bundles are made, which
+		// `compress` does after collectstatic, at build time.
+		p.f.BuildCommand += " && python " + manage + " compress"
+		p.f.Warnf("%s: COMPRESS_OFFLINE is on; the build runs manage.py compress after collectstatic", compressFrom)
 	}
 	if e.target == "" {
 		e = p.djangoWSGIFallback(manage, dir)

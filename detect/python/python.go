@@ -75,6 +75,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	if err := p.startAndPort(); err != nil {
 		return nil, err
 	}
+	p.compileTranslations()
 	p.testCommand()
 	p.d.Dependencies = core.SortedUnique(p.d.Dependencies)
 	return f, nil
