@@ -99,6 +99,11 @@ type NodeAnswers struct {
 type PythonAnswers struct {
 	RequirementsFiles     []string `yaml:"requirementsFiles,flow"`
 	TestRequirementsFiles []string `yaml:"testRequirementsFiles,flow"`
+	// TestExtras, TestGroups and TestRequirements: what the test stage
+	// adds for the tests (python.Details).
+	TestExtras       []string `yaml:"testExtras,flow,omitempty"`
+	TestGroups       []string `yaml:"testGroups,flow,omitempty"`
+	TestRequirements []string `yaml:"testRequirements,flow,omitempty"`
 	LocalPackages         []string `yaml:"localPackages,flow"`
 	InstallProject        bool     `yaml:"installProject"`
 	Requirements          []string `yaml:"requirements,flow"`

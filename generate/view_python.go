@@ -13,6 +13,9 @@ func pythonAnswers(d *python.Details) *PythonAnswers {
 	return &PythonAnswers{
 		RequirementsFiles:     clone(d.RequirementsFiles),
 		TestRequirementsFiles: clone(d.TestRequirementsFiles),
+		TestExtras:            clone(d.TestExtras),
+		TestGroups:            clone(d.TestGroups),
+		TestRequirements:      clone(d.TestRequirements),
 		LocalPackages:         clone(d.LocalPackages),
 		InstallProject:        d.InstallProject,
 		Requirements:          clone(d.Requirements),
@@ -126,7 +129,7 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		uvCache := caches("/root/.cache/uv")
 		p.Deps = &RunStep{Caches: uvCache, Binds: files("uv.lock", "pyproject.toml"), Commands: []string{"uv sync --frozen --no-dev --no-install-project"}}
 		p.Project = &RunStep{Caches: uvCache, Commands: []string{"uv sync --frozen --no-dev --no-editable"}}
-		p.TestDeps = &RunStep{Caches: uvCache, Commands: []string{"uv sync --frozen"}}
+		p.TestDeps = &RunStep{Caches: uvCache, Binds: p.Deps.Binds, Commands: []string{"uv sync --frozen" + flags("--extra", pa.TestExtras) + flags("--group", pa.TestGroups)}}
 	case "poetry":
 		p.ToolSetup = pipTool("poetry")
 		p.BuildEnv = append(p.BuildEnv, "POETRY_VIRTUALENVS_CREATE=false", "POETRY_NO_INTERACTION=1")
@@ -135,12 +138,12 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		if pa.InstallProject {
 			p.Project = &RunStep{Caches: cache, Commands: []string{"poetry install --only main"}}
 		}
-		p.TestDeps = &RunStep{Caches: cache, Commands: []string{"poetry install --no-root"}}
+		p.TestDeps = &RunStep{Caches: cache, Binds: p.Deps.Binds, Commands: []string{"poetry install --no-root" + flags("--extras", pa.TestExtras) + flags("--with", pa.TestGroups)}}
 	case "pipenv":
 		p.ToolSetup = pipTool("pipenv")
 		p.Deps = &RunStep{Caches: pipCache, Binds: files("Pipfile", "Pipfile.lock"), Commands: []string{
 			"pipenv requirements > /tmp/requirements.txt", venvPip + " -r /tmp/requirements.txt"}}
-		p.TestDeps = &RunStep{Caches: pipCache, Commands: []string{
+		p.TestDeps = &RunStep{Caches: pipCache, Binds: p.Deps.Binds, Commands: []string{
 			"pipenv requirements --dev > /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
 	case "pdm":
 		p.ToolSetup = pipTool("pdm")
@@ -149,8 +152,8 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		if pa.InstallProject {
 			p.Backend, p.Project = projectInstall(pa, pipCache, true, nil)
 		}
-		p.TestDeps = &RunStep{Caches: pipCache, Commands: []string{
-			"pdm export --without-hashes -o /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
+		p.TestDeps = &RunStep{Caches: pipCache, Binds: p.Deps.Binds, Commands: []string{
+			"pdm export --without-hashes" + flags("-G", pa.TestExtras) + " -o /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
 	default:
 		pipView(p, a, pa, pipCache)
 	}
@@ -209,6 +212,24 @@ func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache) {
 		}
 		p.TestDeps = &RunStep{Caches: cache, Binds: tb, Commands: []string{strings.Join(cmds, " && ")}}
 	}
+	if len(pa.TestRequirements) > 0 {
+		// A pyproject's test extra, by name: pip needs no manifest for it.
+		add := venvPip + " " + shellwords.Join(pa.TestRequirements)
+		if p.TestDeps == nil {
+			p.TestDeps = &RunStep{Caches: cache}
+		}
+		p.TestDeps.Commands = append(p.TestDeps.Commands, add)
+	}
+}
+
+// flags repeats a flag before each value: " --extra a --extra b" (the
+// values passed detection's quoting rule, so they need no quotes).
+func flags(flag string, values []string) string {
+	var b strings.Builder
+	for _, v := range values {
+		b.WriteString(" " + flag + " " + shellwords.Join([]string{v}))
+	}
+	return b.String()
 }
 
 // majorMinor is "1.8" of "1.8.3" (and "2" of "2").

@@ -38,6 +38,13 @@ type Details struct {
 	// TestRequirementsFiles are requirement files that add the test tools
 	// (requirements-dev.txt, requirements-test.txt…), for the test stage.
 	TestRequirementsFiles []string
+	// TestExtras and TestGroups are the optional-dependency extras and
+	// the groups a manager leaves out by default whose names say they
+	// hold test tools (test, tests, testing, dev), for the test stage;
+	// TestRequirements are those extras' requirement strings, for pip.
+	TestExtras       []string
+	TestGroups       []string
+	TestRequirements []string
 	// BuildBackend and BuildRequires are the installed project's PEP 517
 	// [build-system] (pip's legacy setuptools default when a project has
 	// none), so its build tools can be installed once, before the source.

@@ -46,6 +46,7 @@ type poetryTable struct {
 	Dependencies    map[string]any `toml:"dependencies"`
 	DevDependencies map[string]any `toml:"dev-dependencies"`
 	Group           map[string]struct {
+		Optional     bool           `toml:"optional"`
 		Dependencies map[string]any `toml:"dependencies"`
 	} `toml:"group"`
 	Scripts map[string]any `toml:"scripts"`

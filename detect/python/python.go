@@ -77,6 +77,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	}
 	p.compileTranslations()
 	p.testCommand()
+	p.testExtras()
 	p.d.Dependencies = core.SortedUnique(p.d.Dependencies)
 	return f, nil
 }

@@ -1,0 +1,2 @@
+def test_import():
+    import svc.main  # noqa: F401

@@ -1,0 +1,5 @@
+from app import app
+
+
+def test_app():
+    assert app.name
