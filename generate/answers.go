@@ -104,11 +104,11 @@ type PythonAnswers struct {
 	TestExtras       []string `yaml:"testExtras,flow,omitempty"`
 	TestGroups       []string `yaml:"testGroups,flow,omitempty"`
 	TestRequirements []string `yaml:"testRequirements,flow,omitempty"`
-	LocalPackages         []string `yaml:"localPackages,flow"`
-	InstallProject        bool     `yaml:"installProject"`
-	Requirements          []string `yaml:"requirements,flow"`
-	AppModule             string   `yaml:"appModule"`
-	CollectStatic         bool     `yaml:"collectStatic"`
+	LocalPackages    []string `yaml:"localPackages,flow"`
+	InstallProject   bool     `yaml:"installProject"`
+	Requirements     []string `yaml:"requirements,flow"`
+	AppModule        string   `yaml:"appModule"`
+	CollectStatic    bool     `yaml:"collectStatic"`
 	// BuildBackend and BuildRequires: the project's [build-system].
 	BuildBackend  string   `yaml:"buildBackend,omitempty"`
 	BuildRequires []string `yaml:"buildRequires,flow,omitempty"`
