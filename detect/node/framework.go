@@ -2,6 +2,7 @@ package node
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/dockslim/dockslim/internal/shellwords"
@@ -89,16 +90,33 @@ var staticTools = []struct{ framework, dep string }{
 // isStatic reports whether the project is a static site served by nginx.
 func (n *project) isStatic() bool { return isStaticFramework(n.f.Framework) }
 
+// dockerBuildScripts are the names of a build script meant for images,
+// preferred over "build" when the package has one — unless it runs the
+// docker CLI itself (then it builds the image, not the app).
+var dockerBuildScripts = []string{"build-docker", "build:docker"}
+
+// dockerCLIRE matches a script that runs docker or compose.
+var dockerCLIRE = regexp.MustCompile(`(^|[\s;&|(])(docker|docker-compose|podman)(\s|$)`)
+
 // buildAndTest sets BuildCommand, HasBuildScript and TestCommand from
 // package.json scripts. The scripts themselves run under the package
 // manager, so only the fixed "<pm> run build" line reaches the Dockerfile.
 func (n *project) buildAndTest() {
 	f := n.f
 	if _, ok := n.pkg.script("build"); ok {
-		cmd := runCommand(n.pm, "build")
+		name := "build"
+		// A repository that keeps a build for images (umami's
+		// build-docker skips the steps that reach a database) means it.
+		for _, alt := range dockerBuildScripts {
+			if body, ok := n.pkg.script(alt); ok && !dockerCLIRE.MatchString(body) {
+				name = alt
+				break
+			}
+		}
+		cmd := runCommand(n.pm, name)
 		if shellwords.CheckBuild(cmd) == nil {
 			f.BuildCommand = cmd
-			f.Source("buildCommand", "package.json#scripts.build")
+			f.Source("buildCommand", "package.json#scripts."+name)
 		}
 		n.d.HasBuildScript = true
 	}
