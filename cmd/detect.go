@@ -13,6 +13,7 @@ import (
 
 	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/internal/shellwords"
+	"github.com/dockslim/dockslim/project"
 )
 
 // DetectOptions are the inputs of `dockslim detect`.
@@ -51,7 +52,11 @@ cannot be read.`,
 }
 
 func detectRun(ctx context.Context, opts *DetectOptions) error {
-	facts, err := detect.Detect(ctx, opts.Dir, detect.Options{})
+	t := project.Locate(ctx, opts.Dir, "")
+	if t.Note != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s\n", t.Note)
+	}
+	facts, err := detect.Detect(ctx, t.Dir, detect.Options{Main: t.Main})
 	if err != nil {
 		return err
 	}

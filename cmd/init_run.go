@@ -19,6 +19,12 @@ import (
 // the answers (from the flags alone, or through the form), render, and
 // show (--dry-run) or write.
 func initRun(ctx context.Context, opts *InitOptions) error {
+	if opts.Lang == "" || opts.Lang == "go" {
+		if t := project.Locate(ctx, opts.Dir, opts.Main); t.Note != "" {
+			fmt.Fprintf(opts.IO.ErrOut, "note: %s\n", t.Note)
+			opts.Dir, opts.Main = t.Dir, t.Main
+		}
+	}
 	in, err := opts.inputs()
 	if err != nil {
 		return err

@@ -100,6 +100,24 @@ func otherManifests(r *repo.Repo, chosen string) []string {
 	return out
 }
 
+// ModuleAbove reports, for a dir that holds no project of its own, the
+// Go module above it that dir is a package of: root is the module's
+// folder (a path built from dir, "../.." style when dir is relative) and
+// main is dir as that module's main package ("./examples/base"). ok is
+// false when dir has a project, holds no Go files, or no go.mod is
+// found within a few folders up (and inside the repository).
+func ModuleAbove(ctx context.Context, dir string) (root, main string, ok bool) {
+	r, err := repo.Open(ctx, dir)
+	if err != nil || len(presentLanguages(r)) > 0 {
+		return "", "", false
+	}
+	root, manifest, main := projectAbove(dir, r)
+	if root == "" || main == "" || manifest != "go.mod" {
+		return "", "", false
+	}
+	return root, main, true
+}
+
 // projectAbove looks in the folders above dir (up to maxAbove, and not
 // past a repository root) for a manifest that makes dir part of a larger
 // project: a Go module whose package dir is, when dir holds Go files.
