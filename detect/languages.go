@@ -101,3 +101,7 @@ func WhyNotFlavour(l *Language, t Traits, f string) string { return core.Why(l, 
 
 // PossibleFlavours lists the flavours some project of l can use.
 func PossibleFlavours(l *Language) []string { return core.Possible(l) }
+
+// CheckDataDir validates a folder the runtime creates for the app's user
+// (a recorded dataDirs entry): the rule detection applies.
+func CheckDataDir(dir string) error { return core.CheckDataDir(dir) }

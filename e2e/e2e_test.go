@@ -100,6 +100,13 @@ var fixtures = []fixture{
 		present: []string{"app/routes/items.js", "app/public/bundle.js", "app/scripts/bundle.js"},
 	},
 	{
+		app: "node-data-dir", kind: "node", flavours: []string{"slim", "distroless"},
+		// Both database folders are made for the non-root user: the
+		// server writes one at start and the other on each request.
+		body:    `"todos":"written","visits":1`,
+		present: []string{"var/lib/todos", "app/data", "app/server.js"},
+	},
+	{
 		app: "node-pnpm", kind: "node", flavours: []string{"slim", "distroless"},
 		body:    `"from":"pnpm","day":"1 day"`,
 		present: []string{"app/server.js", "app/node_modules/ms"},

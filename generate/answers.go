@@ -37,6 +37,9 @@ type Answers struct {
 	// Env are ENV lines of the final stage (NAME=value): settings the app
 	// reads to listen where a container needs it (--env).
 	Env []string `yaml:"env,flow,omitempty"`
+	// DataDirs are folders the runtime creates empty and owned by the
+	// app's user: where the code keeps a database file (Node, Python).
+	DataDirs []string `yaml:"dataDirs,flow,omitempty"`
 
 	Node   *NodeAnswers   `yaml:"node,omitempty"`
 	Python *PythonAnswers `yaml:"python,omitempty"`
@@ -174,6 +177,7 @@ func FromFacts(f *detect.Facts) *Answers {
 		Workspace:             f.Workspace,
 		ManifestFiles:         clone(d.ManifestFiles),
 		EnvFiles:              clone(d.CommittedEnvFiles),
+		DataDirs:              clone(d.DataDirs),
 		Env:                   slices.Clone(d.Env),
 		Vars:                  map[string]string{},
 	}

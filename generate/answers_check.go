@@ -130,6 +130,11 @@ func (a *Answers) Check() error {
 			}
 		}
 	}
+	for _, d := range a.DataDirs {
+		if err := detect.CheckDataDir(d); err != nil {
+			return bad("dataDirs", "%v", err)
+		}
+	}
 	for _, e := range a.Env {
 		if err := CheckEnv(e); err != nil {
 			return bad("env", "%v", err)

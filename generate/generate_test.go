@@ -41,6 +41,13 @@ func TestCheckRejectsHostileAnswers(t *testing.T) {
 		"pm version":           func(a *Answers) { a.PackageManagerVersion = "9 && curl x" },
 		"output dir":           func(a *Answers) { a.Node.OutputDirs = []string{"../dist"} },
 		"var name":             func(a *Answers) { a.Vars = map[string]string{"a-b": "x"} },
+		"data dir relative":    func(a *Answers) { a.DataDirs = []string{"data"} },
+		"data dir system":      func(a *Answers) { a.DataDirs = []string{"/etc"} },
+		"data dir app":         func(a *Answers) { a.DataDirs = []string{"/app"} },
+		"data dir root":        func(a *Answers) { a.DataDirs = []string{"/"} },
+		"data dir usr":         func(a *Answers) { a.DataDirs = []string{"/usr/local/bin"} },
+		"data dir unclean":     func(a *Answers) { a.DataDirs = []string{"/srv/../etc"} },
+		"data dir newline":     func(a *Answers) { a.DataDirs = []string{"/data\nRUN evil"} },
 	}
 	for name, m := range mutate {
 		a := testNodeAnswers()

@@ -38,6 +38,13 @@ type View struct {
 	HasTests    bool
 	TestCommand string
 
+	// DataDirs are folders the final stage creates owned by User: the
+	// answers', set by the Node (not for nginx, which runs no code of the
+	// project) and Python views; Go's runtime has a working directory of
+	// its own (GoView.DataDir). HasDataDirs adds the stage they come from.
+	DataDirs    []string
+	HasDataDirs bool
+
 	// Port is EXPOSEd; User is the numeric uid:gid of the final stage.
 	Port string
 	User string
@@ -98,6 +105,7 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 	if err := l.view(v, a, tab); err != nil {
 		return nil, err
 	}
+	v.HasDataDirs = len(v.DataDirs) > 0
 	return v, nil
 }
 

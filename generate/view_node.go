@@ -169,6 +169,9 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	p := nodePM(a, tab)
 	n.IsStatic = na.StaticDir != ""
+	if !n.IsStatic {
+		v.DataDirs = clone(a.DataDirs)
+	}
 	n.IsNextStandalone = na.NextStandalone
 	n.StaticDir = na.StaticDir
 	v.Args = append(v.Args, Arg{"NODE_VERSION", a.LanguageVersion})

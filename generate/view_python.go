@@ -169,6 +169,7 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		p.TestDeps = nil
 	}
 	v.User = "65532:65532"
+	v.DataDirs = clone(a.DataDirs)
 	v.Cmd = jsonArgv(a.Start)
 	v.Python = p
 	return nil

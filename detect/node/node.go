@@ -89,6 +89,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	n.outputDirs()
 	n.runtimeDirs()
 	n.runsSource()
+	n.dataDirs()
 	n.prisma()
 	n.prismaGenerate()
 	n.installEnv()

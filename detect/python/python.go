@@ -76,6 +76,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		return nil, err
 	}
 	p.compileTranslations()
+	p.dataDirs()
 	p.testCommand()
 	p.testExtras()
 	p.d.Dependencies = core.SortedUnique(p.d.Dependencies)

@@ -62,6 +62,9 @@ type Details struct {
 	// container (LISTEN_ADDR=0.0.0.0:8080 for a server that defaults to
 	// 127.0.0.1, or to port 80, which a non-root user cannot bind).
 	Env []string
+	// DataDirs are folders (absolute, in the image) the app keeps a
+	// database file in: the runtime creates them owned by its user.
+	DataDirs []string
 
 	// Lang holds the language's own details: a pointer to the Details
 	// type of its package (node.Details, python.Details, golang.Details).
