@@ -87,6 +87,9 @@ type NodeAnswers struct {
 	// RunsSource: the start command runs the source beside a build's
 	// output, so the runtime takes both.
 	RunsSource bool `yaml:"runsSource,omitempty"`
+	// NoProdDeps: no production dependencies, so no deps stage and no
+	// node_modules in the runtime.
+	NoProdDeps bool `yaml:"noProdDeps,omitempty"`
 	Prisma     bool `yaml:"prisma"`
 	// PrismaSchema is the schema file or folder; PrismaGenerate the build
 	// stage's prisma generate ("" in records written before them).

@@ -20,6 +20,7 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 		OutputDirs:     clone(d.OutputDirs),
 		RuntimeDirs:    clone(d.RuntimeDirs),
 		RunsSource:     d.RunsSource,
+		NoProdDeps:     d.NoProdDeps,
 		Prisma:         d.Prisma,
 		PrismaSchema:   d.PrismaSchema,
 		PrismaGenerate: d.PrismaGenerate,
@@ -282,8 +283,10 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	default:
 		n.RuntimeImage, err = nodeRuntimeImage(v, a, tab)
 		n.RuntimeEnv = append([]string{"NODE_ENV=production"}, portEnv(v, a)...)
-		n.NeedsNodeModules = true
-		n.ProdDeps = install(p.prod, true)
+		if !na.NoProdDeps {
+			n.NeedsNodeModules = true
+			n.ProdDeps = install(p.prod, true)
+		}
 		if na.PrismaGenerate != "" {
 			// The generated client, over the production install's.
 			n.Copies = append(n.Copies, Copy{From: "build", Src: "/app/node_modules/.prisma", Dst: "./node_modules/.prisma"})

@@ -46,6 +46,10 @@ type Details struct {
 	// the build output, as the app may load any of its folders (autoloaded
 	// plugins/, routes/).
 	RunsSource bool
+	// NoProdDeps is true when package.json lists no dependencies (nor
+	// optional ones, nor workspaces): the production install would make
+	// no node_modules, so the runtime takes none.
+	NoProdDeps bool
 	// RuntimeDirs are folders of the project the running app reads besides
 	// the build output (public, views, static, locales…: those that exist),
 	// relative to the root, sorted.

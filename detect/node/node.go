@@ -89,6 +89,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	n.outputDirs()
 	n.runtimeDirs()
 	n.runsSource()
+	n.d.NoProdDeps = len(n.pkg.Deps) == 0 && len(n.pkg.OptDeps) == 0 && len(n.pkg.Workspaces) == 0
 	n.dataDirs()
 	n.prisma()
 	n.prismaGenerate()
