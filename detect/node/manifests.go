@@ -94,36 +94,11 @@ func (n *project) workspace() error {
 // workspaceManifests lists the package.json of every workspace package:
 // an install of a workspace needs them all before the source is copied.
 func (n *project) workspaceManifests() []string {
-	var include, exclude []string
-	for _, g := range n.workspaceGlobs {
-		if neg, ok := strings.CutPrefix(strings.TrimSpace(g), "!"); ok {
-			exclude = append(exclude, cleanGlob(neg))
-		} else if c := cleanGlob(g); c != "" && c != "." {
-			include = append(include, c)
-		}
-	}
 	var out []string
-	for i, fpath := range n.r.FilesNamed("package.json") {
-		if i%256 == 0 && n.ctx.Err() != nil {
-			break
-		}
-		dir := path.Dir(fpath)
-		if dir == "." || !matchesAny(include, dir) || matchesAny(exclude, dir) {
-			continue
-		}
-		out = append(out, fpath)
+	for _, dir := range core.MemberDirs(n.r, "package.json", n.workspaceGlobs) {
+		out = append(out, path.Join(dir, "package.json"))
 	}
 	return out
-}
-
-// matchesAny reports whether name matches one of the globs.
-func matchesAny(globs []string, name string) bool {
-	for _, g := range globs {
-		if globMatch(g, name) {
-			return true
-		}
-	}
-	return false
 }
 
 // manifestFiles fills Details.ManifestFiles: what the install step needs

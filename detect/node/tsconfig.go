@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/internal/core"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
@@ -108,7 +109,7 @@ func (n *project) mergeTSConfig(ts *tsConfig, rel string, depth int) bool {
 func joinAll(dir string, globs []string) []string {
 	out := make([]string, 0, len(globs))
 	for _, g := range globs {
-		out = append(out, cleanGlob(path.Join(dir, cleanGlob(g))))
+		out = append(out, core.CleanGlob(path.Join(dir, core.CleanGlob(g))))
 	}
 	return out
 }
@@ -125,7 +126,7 @@ func isTSSource(p string) bool {
 // matchTSPattern matches a tsconfig include/exclude entry: a glob, or a
 // folder meaning everything below it.
 func matchTSPattern(p, file string) bool {
-	return globMatch(p, file) || !strings.ContainsAny(path.Base(p), "*?.") && under(file, p)
+	return core.GlobMatch(p, file) || !strings.ContainsAny(path.Base(p), "*?.") && under(file, p)
 }
 
 // inferRootDir returns rootDir as tsc computes it when it is not set:
