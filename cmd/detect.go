@@ -111,12 +111,49 @@ func printFacts(w io.Writer, f *detect.Facts) error {
 	row("port", "port", port)
 	row("native deps", "nativeDeps", strings.Join(f.NativeDeps, ", "))
 	if f.Workspace {
-		row("workspace", "workspace", "yes")
+		ws := "yes"
+		if f.WorkspaceTool != "" {
+			ws = f.WorkspaceTool
+		}
+		row("workspace", "workspaceTool", ws)
 	}
 	flavour := f.Flavour
 	if len(f.Flavours) > 1 {
 		flavour += " (works: " + strings.Join(f.Flavours, ", ") + ")"
 	}
 	fmt.Fprintf(tw, "flavour\t%s\t← recommended\n", flavour)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return printApps(w, f.Apps)
+}
+
+// printApps lists a workspace's members, deployable apps first: the
+// folders `dockslim detect PATH` and `init PATH` take.
+func printApps(w io.Writer, apps []detect.App) error {
+	if len(apps) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\napps (%d):\n", len(apps))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, deployable := range []bool{true, false} {
+		for _, a := range apps {
+			if a.Deployable != deployable {
+				continue
+			}
+			what := a.Language
+			if a.Framework != "" {
+				what += " " + a.Framework
+			}
+			if what == "" {
+				what = "—"
+			}
+			status := "deployable"
+			if !a.Deployable {
+				status = a.Reason
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t← %s\n", a.Path, what, status, a.Source)
+		}
+	}
 	return tw.Flush()
 }

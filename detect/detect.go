@@ -17,7 +17,14 @@ import (
 
 // Detect reads the project in dir. dir is reported back as given (it is
 // never made absolute, so output does not depend on where a repo lives).
+// A workspace's members are detected too (Facts.Apps).
 func Detect(ctx context.Context, dir string, opts Options) (*Facts, error) {
+	return detectDir(ctx, dir, opts, true)
+}
+
+// detectDir is Detect; withApps detects a workspace's members, which a
+// member's own detection (and a Go program's frontend's) does not.
+func detectDir(ctx context.Context, dir string, opts Options, withApps bool) (*Facts, error) {
 	if _, ok := Lookup(opts.Language); opts.Language != "" && !ok {
 		return nil, fmt.Errorf("unknown language %q (want %s)", opts.Language, strings.Join(LanguageNames(), ", "))
 	}
@@ -69,6 +76,11 @@ func Detect(ctx context.Context, dir string, opts Options) (*Facts, error) {
 	f.Details.CommittedEnvFiles = committedEnvFiles(r.Root())
 	if err := fillFrontend(ctx, dir, f); err != nil {
 		return nil, err
+	}
+	if withApps {
+		if f.Apps, err = apps(ctx, dir, f); err != nil {
+			return nil, err
+		}
 	}
 	return f, nil
 }

@@ -26,7 +26,7 @@ func fillFrontend(ctx context.Context, dir string, f *Facts) error {
 	fe := g.Frontend
 	missing := fmt.Sprintf("%s embeds %s, which the repository does not have", fe.From, strings.Join(fe.Outputs, ", "))
 	pkg := path.Join(fe.Dir, "package.json")
-	nf, err := Detect(ctx, filepath.Join(dir, filepath.FromSlash(fe.Dir)), Options{Language: node.Name})
+	nf, err := detectDir(ctx, filepath.Join(dir, filepath.FromSlash(fe.Dir)), Options{Language: node.Name}, false)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()

@@ -47,6 +47,8 @@ func LanguageNames() []string {
 type (
 	// Facts is what detection found (docs/detect-json.md).
 	Facts = core.Facts
+	// App is one workspace member in Facts.Apps.
+	App = core.App
 	// Details are facts rendering needs beyond the JSON.
 	Details = core.Details
 	// Options steer detection where the caller knows an answer.

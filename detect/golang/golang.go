@@ -56,6 +56,13 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		}
 		f.Workspace = true
 		f.Source("workspace", "go.work")
+		f.WorkspaceTool = "go.work"
+		f.Source("workspaceTool", "go.work")
+		for _, u := range wf.Use {
+			if dir, ok := localModuleDir(u.Path); ok && dir != "." && r.Has(path.Join(dir, "go.mod")) {
+				f.Details.Members = append(f.Details.Members, core.Member{Dir: dir, Source: "go.work"})
+			}
+		}
 	}
 	setVersion(f, mf, wf, tab)
 

@@ -91,6 +91,35 @@ func (n *project) workspace() error {
 	return nil
 }
 
+// workspaceMembers sets WorkspaceTool and Details.Members: the folders
+// the globs match that hold a package.json. Turborepo and Nx run over
+// the package manager's workspace and name it when their config is at
+// the root; else the manager whose workspace it is.
+func (n *project) workspaceMembers() {
+	f := n.f
+	if !f.Workspace {
+		return
+	}
+	switch {
+	case n.r.Has("turbo.json"):
+		f.WorkspaceTool = "turborepo"
+		f.Source("workspaceTool", "turbo.json")
+	case n.r.Has("nx.json"):
+		f.WorkspaceTool = "nx"
+		f.Source("workspaceTool", "nx.json")
+	case n.r.Has("pnpm-workspace.yaml"):
+		f.WorkspaceTool = "pnpm"
+		f.Source("workspaceTool", "pnpm-workspace.yaml")
+	default:
+		f.WorkspaceTool = strings.TrimSuffix(n.pm, "-berry")
+		f.Source("workspaceTool", "package.json#workspaces")
+	}
+	from := f.Sources["workspace"]
+	for _, dir := range core.MemberDirs(n.r, "package.json", n.workspaceGlobs) {
+		f.Details.Members = append(f.Details.Members, core.Member{Dir: dir, Source: from})
+	}
+}
+
 // workspaceManifests lists the package.json of every workspace package:
 // an install of a workspace needs them all before the source is copied.
 func (n *project) workspaceManifests() []string {

@@ -77,6 +77,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 			return nil, err
 		}
 	}
+	n.workspaceMembers()
 	n.framework()
 	n.buildAndTest()
 	n.start()

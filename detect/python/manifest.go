@@ -35,6 +35,8 @@ type pyproject struct {
 		} `toml:"pdm"`
 		Uv *struct {
 			DevDependencies any `toml:"dev-dependencies"`
+			// Workspace is [tool.uv.workspace]: members and exclude globs.
+			Workspace map[string]any `toml:"workspace"`
 		} `toml:"uv"`
 	} `toml:"tool"`
 }

@@ -60,6 +60,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	if err := p.packageManager(); err != nil {
 		return nil, err
 	}
+	p.uvWorkspace()
 	if err := p.languageVersion(); err != nil {
 		return nil, err
 	}

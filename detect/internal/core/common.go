@@ -56,6 +56,9 @@ func (f *Facts) Normalize() {
 	if f.Confidence == nil {
 		f.Confidence = map[string]string{}
 	}
+	if f.Apps == nil {
+		f.Apps = []App{}
+	}
 }
 
 // MinPort and MaxPort bound a TCP port: the one rule for ports found in

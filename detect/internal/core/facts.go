@@ -5,24 +5,30 @@ package core
 // key is always present: a value nothing decided is "", [], 0 or false.
 // Slices and the map are never nil once Detect returns.
 type Facts struct {
-	Dir                   string            `json:"dir"`
-	Language              string            `json:"language"`
-	LanguageVersion       string            `json:"languageVersion"`
-	PackageManager        string            `json:"packageManager"`
-	PackageManagerVersion string            `json:"packageManagerVersion"`
-	Framework             string            `json:"framework"`
-	BuildCommand          string            `json:"buildCommand"`
-	Start                 []string          `json:"start"`
-	Port                  int               `json:"port"`
-	Flavour               string            `json:"flavour"`
-	Flavours              []string          `json:"flavours"`
-	NativeDeps            []string          `json:"nativeDeps"`
-	CGO                   bool              `json:"cgo"`
-	Main                  string            `json:"main"`
-	Mains                 []string          `json:"mains"`
-	Workspace             bool              `json:"workspace"`
-	Warnings              []string          `json:"warnings"`
-	Sources               map[string]string `json:"sources"`
+	Dir                   string   `json:"dir"`
+	Language              string   `json:"language"`
+	LanguageVersion       string   `json:"languageVersion"`
+	PackageManager        string   `json:"packageManager"`
+	PackageManagerVersion string   `json:"packageManagerVersion"`
+	Framework             string   `json:"framework"`
+	BuildCommand          string   `json:"buildCommand"`
+	Start                 []string `json:"start"`
+	Port                  int      `json:"port"`
+	Flavour               string   `json:"flavour"`
+	Flavours              []string `json:"flavours"`
+	NativeDeps            []string `json:"nativeDeps"`
+	CGO                   bool     `json:"cgo"`
+	Main                  string   `json:"main"`
+	Mains                 []string `json:"mains"`
+	Workspace             bool     `json:"workspace"`
+	// WorkspaceTool is what declares the workspace: npm, yarn, pnpm, bun,
+	// turborepo, nx, go.work or uv; "" when the project is none.
+	WorkspaceTool string `json:"workspaceTool"`
+	// Apps are the workspace's members, each detected on its own
+	// (apps.go); [] when the project is not a workspace.
+	Apps     []App             `json:"apps"`
+	Warnings []string          `json:"warnings"`
+	Sources  map[string]string `json:"sources"`
 	// Confidence says, for each decided key with a value, how sure
 	// detection is: certain, likely or default (confidence.go).
 	Confidence map[string]string `json:"confidence"`
@@ -31,6 +37,27 @@ type Facts struct {
 	// are kept out of the JSON so its schema stays exactly the contract.
 	Details Details `json:"-"`
 }
+
+// App is one member of a workspace, as `detect --json` lists it.
+type App struct {
+	// Path is the member's folder, relative to the workspace root.
+	Path string `json:"path"`
+	// Language and Framework are the member's own detection's; "" when
+	// it could not be detected.
+	Language  string `json:"language"`
+	Framework string `json:"framework"`
+	// Deployable is true for an app a Dockerfile can run (a server, a
+	// static site, a main package); false for a library or tooling.
+	Deployable bool `json:"deployable"`
+	// Reason says why it is not deployable ("" when it is).
+	Reason string `json:"reason"`
+	// Source is what made it a member: pnpm-workspace.yaml,
+	// package.json#workspaces, go.work, pyproject.toml#tool.uv.workspace.
+	Source string `json:"source"`
+}
+
+// Member is a workspace member folder and what declares it.
+type Member struct{ Dir, Source string }
 
 // Details are facts that rendering needs and the JSON does not list.
 type Details struct {
@@ -62,6 +89,9 @@ type Details struct {
 	// container (LISTEN_ADDR=0.0.0.0:8080 for a server that defaults to
 	// 127.0.0.1, or to port 80, which a non-root user cannot bind).
 	Env []string
+	// Members are the workspace's member folders, relative to the root,
+	// each with what declares it; detect turns them into Apps.
+	Members []Member
 	// DataDirs are folders (absolute, in the image) the app keeps a
 	// database file in: the runtime creates them owned by its user.
 	DataDirs []string
