@@ -110,6 +110,9 @@ func printFacts(w io.Writer, f *detect.Facts) error {
 	}
 	row("port", "port", port)
 	row("native deps", "nativeDeps", strings.Join(f.NativeDeps, ", "))
+	if f.WorkspaceRoot != "" {
+		row("workspace root", "workspaceRoot", f.WorkspaceRoot+" (the build context)")
+	}
 	if f.Workspace {
 		ws := "yes"
 		if f.WorkspaceTool != "" {

@@ -81,6 +81,9 @@ func detectDir(ctx context.Context, dir string, opts Options, withApps bool) (*F
 		if f.Apps, err = apps(ctx, dir, f); err != nil {
 			return nil, err
 		}
+		if err := asWorkspaceMember(ctx, dir, f); err != nil {
+			return nil, err
+		}
 	}
 	return f, nil
 }

@@ -49,6 +49,8 @@ type (
 	Facts = core.Facts
 	// App is one workspace member in Facts.Apps.
 	App = core.App
+	// Member is a workspace member folder and what declares it.
+	Member = core.Member
 	// Details are facts rendering needs beyond the JSON.
 	Details = core.Details
 	// Options steer detection where the caller knows an answer.

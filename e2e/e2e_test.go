@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -53,6 +54,12 @@ type fixture struct {
 	// file system (no leading slash): the artefact, and what must not
 	// ship (dev dependencies, sources, compilers).
 	present, absent []string
+	// member is, for a workspace, the app's folder: init runs there and
+	// the image is built from the fixture's root with -f member/Dockerfile.
+	member string
+	// unrelated is a file of another workspace package: after the first
+	// build it is edited, and the rebuild must reuse the install layer.
+	unrelated string
 	// failing is a test file (path → content) that must make the test
 	// stage fail: proof that `--target test` runs the tests at all. Tried
 	// on the fixture's first flavour only.
@@ -105,6 +112,35 @@ var fixtures = []fixture{
 		// server writes one at start and the other on each request.
 		body:    `"todos":"written","visits":1`,
 		present: []string{"var/lib/todos", "app/data", "app/server.js"},
+	},
+	{
+		app: "node-pnpm-workspace", kind: "node", flavours: []string{"slim", "distroless"},
+		// The API of a pnpm workspace, built from the root: pnpm deploy
+		// lays out its files and production dependencies, the workspace
+		// library it uses (built by tsc) included, and nothing else.
+		member: "apps/api", unrelated: "packages/unrelated/index.js",
+		body:    `"hello":"greetings, e2e","from":"pnpm-workspace"`,
+		present: []string{"app/src/server.js", "app/node_modules/.pnpm/*/node_modules/@ws/greet/dist/index.js", "app/node_modules/ms"},
+		absent:  []string{"app/node_modules/.pnpm/typescript*", "app/packages", "app/apps", "app/node_modules/.pnpm/left-pad*"},
+	},
+	{
+		app: "node-npm-workspace", kind: "node", flavours: []string{"slim", "distroless"},
+		// The same with npm: production dependencies at the root, the
+		// member's and its library's folders from the build.
+		member: "apps/api", unrelated: "packages/unrelated/index.js",
+		body:    `"hello":"greetings, e2e","from":"npm-workspace"`,
+		present: []string{"app/apps/api/src/server.js", "app/packages/greet/dist/index.js", "app/node_modules/ms", "app/node_modules/@ws/greet"},
+		absent:  []string{"app/node_modules/typescript", "app/packages/unrelated", "app/node_modules/left-pad"},
+	},
+	{
+		app: "node-turborepo-next", kind: "node", flavours: []string{"slim"},
+		// A Next app (output: standalone) of a Turborepo: turbo builds it
+		// and the workspace package it imports; the standalone tree
+		// mirrors the workspace from its root.
+		member: "apps/web", unrelated: "packages/notes/index.js",
+		body:    "hello from turborepo-next",
+		present: []string{"app/apps/web/server.js", "app/apps/web/.next/static", "app/apps/web/public/robots.txt"},
+		absent:  []string{"app/node_modules/.pnpm/turbo*", "app/packages/notes"},
 	},
 	{
 		app: "node-pnpm", kind: "node", flavours: []string{"slim", "distroless"},
@@ -281,14 +317,20 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 		t.Fatal(err)
 	}
 
-	// dockslim init, as a script would run it.
+	// dockslim init, as a script would run it (in the app's folder of a
+	// workspace, which is built from the root).
+	appDir := filepath.Join(dir, filepath.FromSlash(f.member))
 	args := append([]string{"init", "--yes", "--flavour", flavour}, f.init...)
-	out, err := command(context.Background(), commandBound, "", bin, append(args, dir)...)
+	out, err := command(context.Background(), commandBound, "", bin, append(args, appDir)...)
 	if err != nil {
 		r.notes = "init failed"
 		t.Fatalf("dockslim %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	src, err := os.ReadFile(filepath.Join(dir, "Dockerfile"))
+	var fileArgs []string
+	if f.member != "" {
+		fileArgs = []string{"-f", path.Join(f.member, "Dockerfile")}
+	}
+	src, err := os.ReadFile(filepath.Join(appDir, "Dockerfile"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +346,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 	logs := filepath.Join(stateDir(), "logs")
 
 	// The image.
-	buildArgs := append([]string{"-t", tag}, f.buildArgs...)
+	buildArgs := append(append([]string{"-t", tag}, fileArgs...), f.buildArgs...)
 	took, err := build(t, dir, filepath.Join(logs, "e2e-"+slug+".log"), buildArgs...)
 	r.buildTime = took
 	if err != nil {
@@ -365,7 +407,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 
 	// The test stage, where the project has tests.
 	if df.hasStage("test") {
-		testArgs := append([]string{"--target", "test", "-t", testTag}, f.buildArgs...)
+		testArgs := append(append([]string{"--target", "test", "-t", testTag}, fileArgs...), f.buildArgs...)
 		took, err := build(t, dir, filepath.Join(logs, "e2e-"+slug+"-test.log"), testArgs...)
 		if err != nil {
 			r.test = "FAIL"
@@ -381,10 +423,71 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 		r.test = "n/a"
 	}
 
+	if f.unrelated != "" {
+		unrelatedEdit(t, dir, f, slug, tag, buildArgs)
+	}
+
 	// The files on disk are what .dockslim.yaml renders again.
-	if out, err := command(context.Background(), commandBound, "", bin, "check", dir); err != nil {
+	if out, err := command(context.Background(), commandBound, "", bin, "check", appDir); err != nil {
 		t.Errorf("dockslim check after init: %v\n%s", err, out)
 	}
+}
+
+// unrelatedEdit edits a file of a workspace package the app does not use
+// and rebuilds: the install step must come from the cache.
+func unrelatedEdit(t *testing.T, dir string, f fixture, slug, tag string, buildArgs []string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(f.unrelated))
+	old, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(old, []byte("\n// edited by the e2e suite\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logPath := filepath.Join(stateDir(), "logs", "e2e-"+slug+"-unrelated.log")
+	if _, err := build(t, dir, logPath, buildArgs...); err != nil {
+		t.Fatalf("rebuild after editing %s: %v", f.unrelated, err)
+	}
+	out, _ := os.ReadFile(logPath)
+	if step, cached := installCached(string(out)); step == "" {
+		t.Errorf("rebuild after editing %s: no install step in the log (%s)", f.unrelated, logPath)
+	} else if !cached {
+		t.Errorf("rebuild after editing %s re-ran the install (%s): the install layer must not depend on other packages' files", f.unrelated, step)
+	} else {
+		t.Logf("an edit of %s reused the install layer (%s)", f.unrelated, step)
+	}
+}
+
+// installStepRE is a build log's line for a stage step that installs.
+var installStepRE = regexp.MustCompile(`(?m)^#(\d+) (\[[a-z]+ \d+/\d+\] RUN .*(?:npm ci|pnpm install|yarn install|bun install).*)$`)
+
+// installCached finds the install steps in a plain-progress build log
+// and reports whether BuildKit took every one from the cache (step names
+// the first that it did not, or the first one).
+func installCached(log string) (step string, cached bool) {
+	ms := installStepRE.FindAllStringSubmatch(log, -1)
+	if ms == nil {
+		return "", false
+	}
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if seen[m[1]] {
+			continue
+		}
+		seen[m[1]] = true
+		name := m[2]
+		if i := strings.Index(name, " RUN "); i > 0 {
+			name = name[:i]
+		}
+		if !regexp.MustCompile(`(?m)^#` + m[1] + ` CACHED$`).MatchString(log) {
+			return name, false
+		}
+		if step == "" {
+			step = name
+		}
+	}
+	return step, true
 }
 
 // plantedFailure adds a failing test and expects the test stage to fail.

@@ -37,6 +37,14 @@ type Answers struct {
 	// Env are ENV lines of the final stage (NAME=value): settings the app
 	// reads to listen where a container needs it (--env).
 	Env []string `yaml:"env,flow,omitempty"`
+	// WorkspaceRoot is, for a workspace member, the build context as a
+	// path from the folder the files are written in ("../.."); AppDir is
+	// that folder from the context ("apps/api"). Paths of the answers are
+	// from the context (manifestFiles, node.workspaceDeps) or, for what
+	// runs, from AppDir (start, node.outputDirs). Both "" for a project
+	// that is its own context.
+	WorkspaceRoot string `yaml:"workspaceRoot,omitempty"`
+	AppDir        string `yaml:"appDir,omitempty"`
 	// DataDirs are folders the runtime creates empty and owned by the
 	// app's user: where the code keeps a database file (Node, Python).
 	DataDirs []string `yaml:"dataDirs,flow,omitempty"`
@@ -90,7 +98,12 @@ type NodeAnswers struct {
 	// NoProdDeps: no production dependencies, so no deps stage and no
 	// node_modules in the runtime.
 	NoProdDeps bool `yaml:"noProdDeps,omitempty"`
-	Prisma     bool `yaml:"prisma"`
+	// WorkspacePackage and WorkspaceDeps: a workspace member's package
+	// name and the member folders it uses, from the workspace root,
+	// dependencies first (node.Details).
+	WorkspacePackage string   `yaml:"workspacePackage,omitempty"`
+	WorkspaceDeps    []string `yaml:"workspaceDeps,flow,omitempty"`
+	Prisma           bool     `yaml:"prisma"`
 	// PrismaSchema is the schema file or folder; PrismaGenerate the build
 	// stage's prisma generate ("" in records written before them).
 	PrismaSchema   string `yaml:"prismaSchema,omitempty"`
@@ -181,6 +194,8 @@ func FromFacts(f *detect.Facts) *Answers {
 		ManifestFiles:         clone(d.ManifestFiles),
 		EnvFiles:              clone(d.CommittedEnvFiles),
 		DataDirs:              clone(d.DataDirs),
+		WorkspaceRoot:         f.WorkspaceRoot,
+		AppDir:                d.AppDir,
 		Env:                   slices.Clone(d.Env),
 		Vars:                  map[string]string{},
 	}

@@ -113,6 +113,20 @@ func (a *Answers) Check() error {
 			paths = append(append(append(paths, fe.Dir), fe.Outputs...), fe.ManifestFiles...)
 		}
 	}
+	if a.AppDir != "" || a.WorkspaceRoot != "" {
+		if err := checkRelPath(a.AppDir); err != nil || a.AppDir == "." {
+			return bad("appDir", "%q is not a plain path inside the workspace", a.AppDir)
+		}
+		if want := backPath(a.AppDir); a.WorkspaceRoot != want {
+			return bad("workspaceRoot", "%q is not the way back from appDir %s (%s)", a.WorkspaceRoot, a.AppDir, want)
+		}
+	}
+	if a.Node != nil {
+		paths = append(paths, a.Node.WorkspaceDeps...)
+		if a.Node.WorkspacePackage != "" && !node.FilterableName(a.Node.WorkspacePackage) {
+			return bad("node.workspacePackage", "%q is not a package name", a.Node.WorkspacePackage)
+		}
+	}
 	if a.Python != nil {
 		paths = append(paths, a.Python.RequirementsFiles...)
 		paths = append(paths, a.Python.TestRequirementsFiles...)
@@ -243,4 +257,10 @@ func checkFrontend(fe *GoFrontend) (field string, err error) {
 		}
 	}
 	return "", nil
+}
+
+// backPath is the way from a folder back to the root it is relative to:
+// "../.." for apps/api.
+func backPath(dir string) string {
+	return strings.TrimSuffix(strings.Repeat("../", strings.Count(dir, "/")+1), "/")
 }

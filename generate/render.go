@@ -26,7 +26,19 @@ const (
 	Dockerfile   = "Dockerfile"
 	DockerIgnore = ".dockerignore"
 	ConfigFile   = ".dockslim.yaml"
+	// MemberIgnore is a workspace member's .dockerignore: beside its
+	// Dockerfile, which BuildKit reads in place of the context root's, so
+	// each app of a workspace keeps its own.
+	MemberIgnore = Dockerfile + DockerIgnore
 )
+
+// IgnoreFile is the name the .dockerignore is written under for a.
+func IgnoreFile(a *Answers) string {
+	if a.AppDir != "" {
+		return MemberIgnore
+	}
+	return DockerIgnore
+}
 
 // outputs maps each output to its template file name inside
 // <language>/ of a pack.
@@ -108,10 +120,12 @@ func RenderWith(ctx context.Context, a *Answers, pack fs.FS, opt RenderOptions) 
 		if err != nil {
 			return nil, err
 		}
+		name := out.name
 		if out.name == DockerIgnore {
 			data = appendKeep(data, view.Keep)
+			name = IgnoreFile(a)
 		}
-		files = append(files, File{Name: out.name, Data: data})
+		files = append(files, File{Name: name, Data: data})
 	}
 	if err := Validate(files); err != nil {
 		return nil, err

@@ -41,7 +41,7 @@ func Validate(files []File) error {
 		switch f.Name {
 		case Dockerfile:
 			df = f.Data
-		case DockerIgnore:
+		case DockerIgnore, MemberIgnore:
 			ignore = f.Data
 		}
 	}

@@ -34,6 +34,11 @@ type View struct {
 
 	IsAlpine, IsSlim, IsScratch, IsDistroless bool
 
+	// IsMember is true for a workspace member, built from the workspace
+	// root; BuildHint is then the docker build command that does it.
+	IsMember  bool
+	BuildHint string
+
 	// HasTests is true when a test stage runs TestCommand.
 	HasTests    bool
 	TestCommand string

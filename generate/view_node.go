@@ -14,18 +14,20 @@ import (
 // nodeAnswers are the answers node.Details give.
 func nodeAnswers(d *node.Details) *NodeAnswers {
 	return &NodeAnswers{
-		HasBuildScript: d.HasBuildScript,
-		NextStandalone: d.NextStandalone,
-		StaticDir:      d.StaticDir,
-		OutputDirs:     clone(d.OutputDirs),
-		RuntimeDirs:    clone(d.RuntimeDirs),
-		RunsSource:     d.RunsSource,
-		NoProdDeps:     d.NoProdDeps,
-		Prisma:         d.Prisma,
-		PrismaSchema:   d.PrismaSchema,
-		PrismaGenerate: d.PrismaGenerate,
-		YarnPath:       d.YarnPath,
-		InstallEnv:     clone(d.InstallEnv),
+		HasBuildScript:   d.HasBuildScript,
+		NextStandalone:   d.NextStandalone,
+		StaticDir:        d.StaticDir,
+		OutputDirs:       clone(d.OutputDirs),
+		RuntimeDirs:      clone(d.RuntimeDirs),
+		RunsSource:       d.RunsSource,
+		NoProdDeps:       d.NoProdDeps,
+		WorkspacePackage: d.WorkspacePackage,
+		WorkspaceDeps:    clone(d.WorkspaceDeps),
+		Prisma:           d.Prisma,
+		PrismaSchema:     d.PrismaSchema,
+		PrismaGenerate:   d.PrismaGenerate,
+		YarnPath:         d.YarnPath,
+		InstallEnv:       clone(d.InstallEnv),
 	}
 }
 
@@ -98,6 +100,14 @@ type NodeView struct {
 	// IgnoredOutputs are .dockerignore lines for build output the build
 	// stage recreates (only when there is a build step).
 	IgnoredOutputs []string
+	// Prod, when set, is the RUN of a `prod` stage on the build stage
+	// that lays out what the runtime copies (pnpm deploy, for a
+	// workspace member).
+	Prod *RunStep
+	// RuntimeWorkdir is the final stage's working directory, where start
+	// runs; TestWorkdir, when set, the test stage's (a member's folder).
+	RuntimeWorkdir string
+	TestWorkdir    string
 }
 
 // spaConfPath is where the build stage writes the nginx site.
@@ -202,7 +212,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	binds := bindMounts(a.ManifestFiles)
 	if na.Prisma {
 		// @prisma/client's install script reads the schema.
-		dir := prismaMount(na.PrismaSchema)
+		dir := path.Join(a.AppDir, prismaMount(na.PrismaSchema))
 		binds = append(binds, Mount{Source: dir, Target: dir})
 	}
 	// A person's own ~/.npmrc (a private registry token) is offered as an
@@ -245,7 +255,11 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		if n.Build == nil {
 			n.Build = &RunStep{}
 		}
-		n.Build.Commands = append([]string{na.PrismaGenerate}, n.Build.Commands...)
+		gen := na.PrismaGenerate
+		if a.AppDir != "" {
+			gen = "(cd " + a.AppDir + " && " + gen + ")" // its paths are the member's
+		}
+		n.Build.Commands = append([]string{gen}, n.Build.Commands...)
 	}
 	if a.Framework == "next" {
 		n.BuildEnv = append(n.BuildEnv, "NEXT_TELEMETRY_DISABLED=1")
@@ -319,6 +333,10 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	if err != nil {
 		return err
+	}
+	n.RuntimeWorkdir = "/app"
+	if a.AppDir != "" {
+		memberLayout(v, a, na, n, p, binds, secrets)
 	}
 	if !n.IsStatic {
 		switch {

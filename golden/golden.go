@@ -29,6 +29,9 @@ type CaseAnswers struct {
 	Start       string  `yaml:"start"`
 	// Set are pack variables (--set KEY=VALUE).
 	Set map[string]string `yaml:"set"`
+	// App is, for a workspace, the member folder under input/ that init
+	// runs in (`dockslim init input/apps/api`).
+	App string `yaml:"app"`
 }
 
 // Result is the outcome of one case.
@@ -71,11 +74,11 @@ func Cases(dir string) ([]string, error) {
 func Run(ctx context.Context, p *pack.Pack, dir, name string, update bool) (Result, error) {
 	res := Result{Name: name}
 	caseDir := filepath.Join(dir, name)
-	in, err := readInputs(caseDir)
+	in, app, err := readInputs(caseDir)
 	if err != nil {
 		return res, err
 	}
-	proj, err := project.Open(filepath.Join(caseDir, "input"))
+	proj, err := project.Open(filepath.Join(caseDir, "input", filepath.FromSlash(app)))
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -118,19 +121,19 @@ func Run(ctx context.Context, p *pack.Pack, dir, name string, update bool) (Resu
 }
 
 // readInputs reads a case's answers.yaml: the flags of `dockslim init`,
-// as the Inputs they stand for.
-func readInputs(caseDir string) (project.Inputs, error) {
+// as the Inputs they stand for, and the member folder it runs in.
+func readInputs(caseDir string) (project.Inputs, string, error) {
 	path := filepath.Join(caseDir, "answers.yaml")
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return project.Inputs{}, nil
+		return project.Inputs{}, "", nil
 	}
 	if err != nil {
-		return project.Inputs{}, err
+		return project.Inputs{}, "", err
 	}
 	var ca CaseAnswers
 	if err := yamlstrict.Decode(data, &ca); err != nil {
-		return project.Inputs{}, fmt.Errorf("%s: %w", path, err)
+		return project.Inputs{}, "", fmt.Errorf("%s: %w", path, err)
 	}
 	return project.Inputs{
 		Lang: ca.Lang, PM: ca.PM, Main: ca.Main,
@@ -141,5 +144,5 @@ func readInputs(caseDir string) (project.Inputs, error) {
 		Build:       ca.Build,
 		Start:       ca.Start,
 		Sets:        ca.Set,
-	}, nil
+	}, ca.App, nil
 }

@@ -50,6 +50,12 @@ type Details struct {
 	// optional ones, nor workspaces): the production install would make
 	// no node_modules, so the runtime takes none.
 	NoProdDeps bool
+	// WorkspacePackage is a workspace member's package name (the
+	// --filter of its install); WorkspaceDeps the member folders it uses,
+	// from the workspace root, dependencies first. Both empty for a
+	// project built on its own.
+	WorkspacePackage string
+	WorkspaceDeps    []string
 	// RuntimeDirs are folders of the project the running app reads besides
 	// the build output (public, views, static, locales…: those that exist),
 	// relative to the root, sorted.
@@ -91,6 +97,7 @@ func Language() *core.Language {
 		NativeTitle:      "Native modules",
 		Toolchain:        "a compiler toolchain",
 		Detect:           detect,
+		AsMember:         asMember,
 		Flavours:         flavourRules,
 		Recommend: func(t core.Traits) string {
 			if t.Native && !isStaticFramework(t.Framework) {

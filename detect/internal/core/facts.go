@@ -26,9 +26,12 @@ type Facts struct {
 	WorkspaceTool string `json:"workspaceTool"`
 	// Apps are the workspace's members, each detected on its own
 	// (apps.go); [] when the project is not a workspace.
-	Apps     []App             `json:"apps"`
-	Warnings []string          `json:"warnings"`
-	Sources  map[string]string `json:"sources"`
+	Apps []App `json:"apps"`
+	// WorkspaceRoot is, for a workspace member, the workspace root as a
+	// path from Dir ("../.."): the build context. "" otherwise.
+	WorkspaceRoot string            `json:"workspaceRoot"`
+	Warnings      []string          `json:"warnings"`
+	Sources       map[string]string `json:"sources"`
 	// Confidence says, for each decided key with a value, how sure
 	// detection is: certain, likely or default (confidence.go).
 	Confidence map[string]string `json:"confidence"`
@@ -89,6 +92,9 @@ type Details struct {
 	// container (LISTEN_ADDR=0.0.0.0:8080 for a server that defaults to
 	// 127.0.0.1, or to port 80, which a non-root user cannot bind).
 	Env []string
+	// WorkspaceRoot is Facts.WorkspaceRoot, kept here too for the
+	// language's AsMember; AppDir is the member's folder from the root.
+	WorkspaceRoot, AppDir string
 	// Members are the workspace's member folders, relative to the root,
 	// each with what declares it; detect turns them into Apps.
 	Members []Member

@@ -44,6 +44,11 @@ type Language struct {
 	// Detect fills in the facts of a project of this language (its
 	// manifest is at the root of r).
 	Detect func(ctx context.Context, r *repo.Repo, opts Options, tab *versions.Table) (*Facts, error)
+	// AsMember completes the facts of a workspace member (member,
+	// detected in its own folder rel below the root) with the
+	// workspace's: root was detected at the root, which rr reads. Nil for
+	// a language whose members are built on their own.
+	AsMember func(ctx context.Context, rr *repo.Repo, root, member *Facts, rel string) error
 	// Flavours are the rules of each base-image flavour for the
 	// language, in canonical order (alpine, slim, scratch, distroless).
 	Flavours []FlavourRule

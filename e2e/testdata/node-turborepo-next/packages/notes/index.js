@@ -1,0 +1,1 @@
+module.exports = "a package the web app does not use";

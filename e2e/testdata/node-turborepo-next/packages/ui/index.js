@@ -1,0 +1,1 @@
+exports.banner = (name) => `hello from ${name}`;
