@@ -15,6 +15,8 @@ type CheckOptions struct {
 
 	JSON   bool
 	Latest bool
+	// All checks every .dockslim.yaml at or below Dir (a workspace's apps).
+	All bool
 }
 
 // NewCmdCheck builds `dockslim check`. runF replaces checkRun in tests.
@@ -38,17 +40,22 @@ fetched or rendered).
 changing the exit status.`,
 		Example: `  dockslim check
   dockslim check services/api --json | jq '.[] | select(.status != "unchanged")'
-  dockslim check --latest`,
+  dockslim check --latest
+  dockslim check --all          # every app of a workspace, from its root`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = dirArg(args)
 			if runF != nil {
 				return runF(c.Context(), opts)
 			}
+			if opts.All {
+				return checkAll(c.Context(), opts)
+			}
 			return checkRun(c.Context(), opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print a JSON list of {file, status, diff} instead of diffs")
 	c.Flags().BoolVar(&opts.Latest, "latest", false, "also report a newer version tag of the recorded template pack")
+	c.Flags().BoolVar(&opts.All, "all", false, "check every .dockslim.yaml at or below DIR (a workspace's apps); one exit status for all")
 	return c
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,6 +38,11 @@ type InitOptions struct {
 	Pack string
 	Sets []string
 
+	// Apps are the workspace apps --app names (folders from Dir); All
+	// is --all, every deployable one.
+	Apps []string
+	All  bool
+
 	Yes    bool
 	DryRun bool
 	Force  bool
@@ -67,6 +73,8 @@ asks line by line, also from a pipe; --yes never asks.`,
 		Example: `  dockslim init --yes
   dockslim init --dry-run examples/node-express
   dockslim init --main ./cmd/api --flavour distroless
+  dockslim init --yes --app apps/api      # a workspace app, built from the root
+  dockslim init --yes --all               # every deployable app of the workspace
   dockslim init --start "node --enable-source-maps dist/main.js" --port 8080`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -78,7 +86,7 @@ asks line by line, also from a pipe; --yes never asks.`,
 			if runF != nil {
 				return runF(c.Context(), opts)
 			}
-			return initRun(c.Context(), opts)
+			return initApps(c.Context(), opts)
 		},
 	}
 	fl := c.Flags()
@@ -95,6 +103,8 @@ asks line by line, also from a pipe; --yes never asks.`,
 	fl.StringVar(&opts.Start, "start", "", "start command, split into an exec-form CMD (no shell operators)")
 	fl.StringVar(&opts.Static, "static", "", "serve the folder the build writes with nginx (a static site), e.g. dist")
 	fl.StringArrayVar(&opts.Env, "env", nil, "set NAME=value in the final stage's environment (repeatable)")
+	fl.StringArrayVar(&opts.Apps, "app", nil, "a workspace app to write files for, a folder of DIR (repeatable)")
+	fl.BoolVar(&opts.All, "all", false, "write files for every deployable app of the workspace in DIR")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "accept detected values, never prompt")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the changes as a unified diff; write nothing")
 	fl.BoolVar(&opts.Force, "force", false, "replace existing files that differ")
@@ -107,6 +117,17 @@ asks line by line, also from a pipe; --yes never asks.`,
 func (o *InitOptions) validateFlags() error {
 	if o.Native && o.NoNative {
 		return usageError{errors.New("--native and --no-native contradict each other")}
+	}
+	if len(o.Apps) > 0 && o.All {
+		return usageError{errors.New("--app and --all contradict each other: name the apps, or take them all")}
+	}
+	if len(o.Apps) > 1 || o.All {
+		// One value cannot fit several apps.
+		for flag, set := range map[string]bool{"--start": o.Start != "", "--port": o.Port != 0, "--build": o.BuildSet, "--main": o.Main != "", "--static": o.Static != ""} {
+			if set {
+				return usageError{fmt.Errorf("%s applies to one app; with several (--all, --app twice) init each with its own", flag)}
+			}
+		}
 	}
 	in, err := o.inputs()
 	if err != nil {

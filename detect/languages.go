@@ -5,6 +5,7 @@ import (
 
 	"github.com/dockslim/dockslim/detect/golang"
 	"github.com/dockslim/dockslim/detect/internal/core"
+	"github.com/dockslim/dockslim/detect/internal/repo"
 	"github.com/dockslim/dockslim/detect/node"
 	"github.com/dockslim/dockslim/detect/python"
 )
@@ -109,3 +110,8 @@ func PossibleFlavours(l *Language) []string { return core.Possible(l) }
 // CheckDataDir validates a folder the runtime creates for the app's user
 // (a recorded dataDirs entry): the rule detection applies.
 func CheckDataDir(dir string) error { return core.CheckDataDir(dir) }
+
+// SkippedDir reports whether detection never walks a folder of this name
+// (node_modules, vendor, .git, dist, hidden folders…): the rule for
+// anything else that walks a repository, such as `check --all`.
+func SkippedDir(name string) bool { return repo.Skipped(name) }

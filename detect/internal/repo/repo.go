@@ -39,6 +39,10 @@ var skipDirs = map[string]bool{
 	"dist": true, "coverage": true, "htmlcov": true, "target": true,
 }
 
+// Skipped reports whether a folder named name is never walked: a
+// dependency, VCS, virtualenv, cache or build folder, or a hidden one.
+func Skipped(name string) bool { return skipDirs[name] || strings.HasPrefix(name, ".") }
+
 // Repo is a read-only view of a project directory that enforces detect's
 // limits: a single walk up front lists the regular files outside skipped
 // folders; reads are size-capped and never leave the root.
@@ -93,7 +97,7 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 		}
 		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, root), string(filepath.Separator)))
 		if d.IsDir() {
-			if rel != "" && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+			if rel != "" && Skipped(d.Name()) {
 				return fs.SkipDir
 			}
 			return nil
