@@ -133,6 +133,23 @@ var fixtures = []fixture{
 		absent:  []string{"app/node_modules/typescript", "app/packages/unrelated", "app/node_modules/left-pad"},
 	},
 	{
+		app: "node-yarn-workspace", kind: "node", flavours: []string{"slim"},
+		// yarn classic installs the workspace whole; the build and the
+		// runtime take the member's packages only.
+		member: "apps/api", unrelated: "packages/unrelated/index.js",
+		body:    `"hello":"greetings, e2e","from":"yarn-workspace"`,
+		present: []string{"app/apps/api/src/server.js", "app/packages/greet/dist/index.js", "app/node_modules/ms"},
+		absent:  []string{"app/node_modules/typescript", "app/packages/unrelated"},
+	},
+	{
+		app: "node-yarn-berry-workspace", kind: "node", flavours: []string{"slim"},
+		// yarn 4 focuses the production install on the member.
+		member: "apps/api", unrelated: "packages/unrelated/index.js",
+		body:    `"hello":"greetings, e2e","from":"yarn-berry-workspace"`,
+		present: []string{"app/apps/api/src/server.js", "app/packages/greet/dist/index.js", "app/node_modules/ms"},
+		absent:  []string{"app/node_modules/typescript", "app/packages/unrelated", "app/node_modules/left-pad"},
+	},
+	{
 		app: "node-turborepo-next", kind: "node", flavours: []string{"slim"},
 		// A Next app (output: standalone) of a Turborepo: turbo builds it
 		// and the workspace package it imports; the standalone tree

@@ -120,7 +120,7 @@ func frontendView(v *View, fe *GoFrontend, tab *versions.Table) (*FrontendView, 
 	v.Args = append(v.Args, Arg{"NODE_VERSION", fe.NodeVersion})
 	f := &FrontendView{Image: image, Env: append(slices.Clone(p.env), fe.InstallEnv...), Workdir: workdir,
 		Src: fe.Dir + "/", Package: path.Join(fe.Dir, "package.json"), Outputs: fe.Outputs,
-		Install: &RunStep{Caches: caches(p.cache), Binds: binds, Commands: []string{p.all}},
+		Install: &RunStep{Caches: p.caches(), Binds: binds, Commands: []string{p.all}},
 		Build:   &RunStep{Commands: []string{fe.Build}}}
 	if fe.Dir == "." {
 		f.Src = "."

@@ -127,7 +127,13 @@ type pm struct {
 	all, prod string
 	env       []string
 	usesNpmrc bool
+	// locked serialises the cache: yarn classic's breaks when the deps
+	// and build stages fill it at once ("Integrity check failed").
+	locked bool
 }
+
+// caches is the package manager's cache mount.
+func (p pm) caches() []Cache { return []Cache{{Target: p.cache, Locked: p.locked}} }
 
 func nodePM(a *Answers, tab *versions.Table) pm {
 	version := func(tool string) string {
@@ -143,7 +149,7 @@ func nodePM(a *Answers, tab *versions.Table) pm {
 			all: "pnpm install --frozen-lockfile" + store, prod: "pnpm install --frozen-lockfile --prod" + store, usesNpmrc: true}
 	case "yarn":
 		return pm{setup: "npm install -g --force yarn@" + version("yarn"), cache: "/usr/local/share/.cache/yarn",
-			all: "yarn install --frozen-lockfile", prod: "yarn install --frozen-lockfile --production", usesNpmrc: true}
+			all: "yarn install --frozen-lockfile", prod: "yarn install --frozen-lockfile --production", usesNpmrc: true, locked: true}
 	case "yarn-berry":
 		return pm{setup: "npm install -g --force @yarnpkg/cli-dist@" + version("yarnBerry"), cache: "/root/.yarn/berry",
 			all: "yarn install --immutable", prod: "yarn workspaces focus --all --production",
@@ -230,7 +236,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		if prune && a.Native {
 			cmds = append(cmds, gypLeftovers)
 		}
-		return &RunStep{Caches: caches(p.cache), Binds: binds, Secrets: secrets, Commands: cmds}
+		return &RunStep{Caches: p.caches(), Binds: binds, Secrets: secrets, Commands: cmds}
 	}
 	n.AllDeps = install(p.all, false)
 	if a.BuildCommand != "" {

@@ -23,7 +23,7 @@ func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds
 	n.CopySourceFirst = false
 	n.TestWorkdir = "/app/" + app
 	step := func(cmd string) *RunStep {
-		return &RunStep{Caches: caches(p.cache), Binds: binds, Secrets: secrets, Commands: []string{cmd}}
+		return &RunStep{Caches: p.caches(), Binds: binds, Secrets: secrets, Commands: []string{cmd}}
 	}
 	var workspaces []string
 	for _, d := range append(append([]string{}, na.WorkspaceDeps...), app) {
@@ -35,8 +35,12 @@ func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds
 		// The member and its workspace packages (NAME...), and the
 		// root's own tools (--filter .: turbo, typescript).
 		n.AllDeps = step("pnpm install --frozen-lockfile" + store + " --filter " + name + "... --filter .")
-	default:
+	case "npm":
 		n.AllDeps = step(npmInstall(a) + " " + strings.Join(workspaces, " ") + " --include-workspace-root")
+	default:
+		// yarn and bun install the whole workspace (every manifest is
+		// mounted); the build then runs the member's packages only.
+		n.AllDeps = step(p.all)
 	}
 	if n.Build != nil && a.Framework == "next" {
 		n.Build.Caches = caches("/app/" + app + "/.next/cache")
@@ -71,13 +75,22 @@ func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds
 		if pnpmMajor(a) >= 10 {
 			legacy = " --legacy" // pnpm 10 deploys a shared lockfile only so, or with inject-workspace-packages
 		}
-		n.Prod = &RunStep{Caches: caches(p.cache), Secrets: secrets, Commands: []string{
+		n.Prod = &RunStep{Caches: p.caches(), Secrets: secrets, Commands: []string{
 			"pnpm --filter " + name + " deploy --prod" + legacy + " --store-dir=/pnpm/store /prod"}}
 		n.Copies = []Copy{{From: "prod", Src: "/prod", Dst: "./"}}
 	default:
 		// The final stage works in the member's folder: what it copies
-		// goes to absolute paths.
-		n.ProdDeps = step(npmInstall(a) + " --omit=dev " + strings.Join(workspaces, " "))
+		// goes to absolute paths. npm installs the member's production
+		// dependencies only; yarn berry focuses on the member; yarn
+		// classic and bun install the workspace's.
+		switch a.PackageManager {
+		case "npm":
+			n.ProdDeps = step(npmInstall(a) + " --omit=dev " + strings.Join(workspaces, " "))
+		case "yarn-berry":
+			n.ProdDeps = step("yarn workspaces focus " + name + " --production")
+		default:
+			n.ProdDeps = step(p.prod)
+		}
 		n.Copies = []Copy{{From: "deps", Src: "/app/node_modules", Dst: "/app/node_modules"}}
 		for _, d := range append(append([]string{}, na.WorkspaceDeps...), app) {
 			n.Copies = append(n.Copies, Copy{From: "build", Src: "/app/" + d, Dst: "/app/" + d})

@@ -72,10 +72,13 @@ func asMember(ctx context.Context, rr *repo.Repo, root, member *core.Facts, rel 
 	// The install reads the root's manifests and those of the packages
 	// the member builds with, never the others': an edit elsewhere in the
 	// workspace keeps the install layer.
+	// yarn and bun install a workspace whole: their frozen lockfile
+	// check needs every member's manifest.
 	keep := append([]string{rel}, deps...)
+	whole := !slices.Contains([]string{"npm", "pnpm"}, member.PackageManager)
 	var files []string
 	for _, f := range root.Details.ManifestFiles {
-		if dir := path.Dir(f); !pkgs.isMember(dir) || slices.Contains(keep, dir) {
+		if dir := path.Dir(f); whole || !pkgs.isMember(dir) || slices.Contains(keep, dir) {
 			files = append(files, f)
 		}
 	}
