@@ -71,9 +71,9 @@ func (o *InitOptions) appsToInit(ctx context.Context) ([]string, error) {
 	case errors.As(err, &np) && o.All:
 		// Plain sub-folders, each a project of its own (backend/, frontend/).
 		var out []string
-		for _, n := range np.Nested {
-			if n != "…" {
-				out = append(out, n)
+		for _, a := range np.Apps {
+			if a.Deployable {
+				out = append(out, a.Path)
 			}
 		}
 		if len(out) == 0 {

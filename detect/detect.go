@@ -47,6 +47,23 @@ func detectDir(ctx context.Context, dir string, opts Options, withApps bool) (*F
 	if len(candidates) == 0 {
 		e := &NoProjectError{Dir: dir, Nested: nestedProjects(r)}
 		e.Above, e.AboveManifest, e.Main = projectAbove(dir, r)
+		if withApps {
+			for _, n := range e.Nested {
+				if n == "…" {
+					continue
+				}
+				a := App{Path: n, Source: "folder"}
+				if nf, err := detectDir(ctx, filepath.Join(dir, filepath.FromSlash(n)), Options{}, false); err == nil {
+					a.Language, a.Framework = nf.Language, nf.Framework
+					a.Deployable, a.Reason = deployable(nf)
+				} else if ctx.Err() != nil {
+					return nil, ctx.Err()
+				} else {
+					a.Reason = reasonOf(err)
+				}
+				e.Apps = append(e.Apps, a)
+			}
+		}
 		return nil, e
 	}
 

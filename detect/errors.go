@@ -24,8 +24,11 @@ type NoProjectError struct {
 	// Language is set when a language was asked for and its manifest is
 	// missing.
 	Language string
-	// Nested lists sub-folders that do hold a project, as a hint.
+	// Nested lists sub-folders that do hold a project, as a hint; Apps
+	// are the same folders detected (at most five), for `init --app`
+	// and `--all`.
 	Nested []string
+	Apps   []App
 	// Above is a folder above Dir whose manifest (AboveManifest) makes
 	// Dir part of its project — a Go package of a module rooted higher up
 	// — and Main is Dir as that module's main package ("./examples/base").
@@ -44,7 +47,18 @@ func (e *NoProjectError) Error() string {
 		}
 		fmt.Fprintf(&b, "no %s or %s project in %s (looked for %s)", strings.Join(titles[:len(titles)-1], ", "), titles[len(titles)-1], e.Dir, strings.Join(manifests, ", "))
 	}
-	if len(e.Nested) > 0 {
+	switch {
+	case len(e.Apps) > 0:
+		var names []string
+		for _, a := range e.Apps {
+			what := strings.TrimSpace(a.Language + " " + a.Framework)
+			if !a.Deployable {
+				what += ", " + cmpOr(a.Reason, "not deployable")
+			}
+			names = append(names, a.Path+" ("+what+")")
+		}
+		fmt.Fprintf(&b, "; sub-folders hold projects: %s — name one (`dockslim init --app %s`), or take every deployable one with --all", strings.Join(names, ", "), e.Apps[0].Path)
+	case len(e.Nested) > 0:
 		fmt.Fprintf(&b, "; sub-folders with one: %s", strings.Join(e.Nested, ", "))
 	}
 	if e.Above != "" {
@@ -54,4 +68,11 @@ func (e *NoProjectError) Error() string {
 		}
 	}
 	return b.String()
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
