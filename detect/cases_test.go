@@ -35,6 +35,7 @@ func TestCases(t *testing.T) {
 			}
 			dir := t.TempDir()
 			var want, wantDetails []byte
+			sub := "" // detect.dir: the folder below the repository detect runs in
 			for _, f := range ar.Files {
 				switch f.Name {
 				case "want.json":
@@ -42,6 +43,9 @@ func TestCases(t *testing.T) {
 					continue
 				case "details.json":
 					wantDetails = f.Data
+					continue
+				case "detect.dir":
+					sub = strings.TrimSpace(string(f.Data))
 					continue
 				}
 				dst := filepath.Join(dir, filepath.FromSlash(f.Name))
@@ -52,7 +56,7 @@ func TestCases(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			facts, err := Detect(context.Background(), dir, Options{})
+			facts, err := Detect(context.Background(), filepath.Join(dir, filepath.FromSlash(sub)), Options{})
 			var got, gotDetails []byte
 			if err != nil {
 				// Cases may pin an error: want.json then holds {"error": "..."}

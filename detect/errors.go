@@ -57,7 +57,14 @@ func (e *NoProjectError) Error() string {
 			}
 			names = append(names, a.Path+" ("+what+")")
 		}
-		fmt.Fprintf(&b, "; sub-folders hold projects: %s — name one (`dockslim init --app %s`), or take every deployable one with --all", strings.Join(names, ", "), e.Apps[0].Path)
+		first := e.Apps[0].Path
+		for _, a := range e.Apps {
+			if a.Deployable {
+				first = a.Path
+				break
+			}
+		}
+		fmt.Fprintf(&b, "; sub-folders hold projects: %s — name one (`dockslim init --app %s`), or take every deployable one with --all", strings.Join(names, ", "), first)
 	case len(e.Nested) > 0:
 		fmt.Fprintf(&b, "; sub-folders with one: %s", strings.Join(e.Nested, ", "))
 	}

@@ -13,10 +13,10 @@ import (
 
 // asWorkspaceMember finds the workspace f's folder dir is a member of —
 // a folder above it (up to maxAbove, not past the repository's root)
-// whose own detection, in f's language, lists dir among its members —
-// and lets the language complete f with the root's facts (its
-// AsMember). A language without AsMember, or a dir in no workspace,
-// leaves f as it is.
+// holding a manifest or workspace file of f's language whose language
+// rules (its AsMember) claim dir — and lets the language complete f. A
+// language without AsMember, or a dir in no workspace, leaves f as it
+// is.
 func asWorkspaceMember(ctx context.Context, dir string, f *Facts) error {
 	l, ok := Lookup(f.Language)
 	if !ok || l.AsMember == nil || f.Workspace {
@@ -26,6 +26,7 @@ func asWorkspaceMember(ctx context.Context, dir string, f *Facts) error {
 	if err != nil {
 		return nil
 	}
+	markers := append(slices.Clone(l.Manifests), l.WorkspaceRoots...)
 	rel := ""
 	for i, cur := 0, abs; i < maxAbove; i++ {
 		parent := filepath.Dir(cur)
@@ -35,21 +36,27 @@ func asWorkspaceMember(ctx context.Context, dir string, f *Facts) error {
 		rel = path.Join(filepath.Base(cur), rel)
 		back := strings.TrimSuffix(strings.Repeat("../", i+1), "/") // the root, from dir
 		up := filepath.Join(dir, back)
-		if slices.ContainsFunc(l.Manifests, func(m string) bool { return isFile(filepath.Join(parent, m)) }) {
-			root, err := detectDir(ctx, up, Options{Language: f.Language}, false)
+		if slices.ContainsFunc(markers, func(m string) bool { return isFile(filepath.Join(parent, m)) }) {
+			var root *Facts
+			if slices.ContainsFunc(l.Manifests, func(m string) bool { return isFile(filepath.Join(parent, m)) }) {
+				if root, err = detectDir(ctx, up, Options{Language: f.Language}, false); err != nil {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					root = nil
+				}
+			}
+			rr, err := repo.Open(ctx, up)
 			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-			} else if root.Workspace && slices.ContainsFunc(root.Details.Members, func(m Member) bool { return m.Dir == rel }) {
-				rr, err := repo.Open(ctx, up)
-				if err != nil {
-					return err
-				}
-				f.WorkspaceRoot = back
-				f.Details.WorkspaceRoot, f.Details.AppDir = f.WorkspaceRoot, rel
-				f.Source("workspaceRoot", path.Join(f.WorkspaceRoot, root.Sources["workspace"]))
-				return l.AsMember(ctx, rr, root, f, rel)
+				return err
+			}
+			f.Details.WorkspaceRoot = back // for AsMember's paths; SetMemberOf records it
+			member, err := l.AsMember(ctx, rr, root, f, rel)
+			if f.WorkspaceRoot == "" {
+				f.Details.WorkspaceRoot = "" // a member built on its own, or none
+			}
+			if err != nil || member {
+				return err
 			}
 		}
 		if isDir(filepath.Join(parent, ".git")) {

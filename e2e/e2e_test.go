@@ -160,6 +160,13 @@ var fixtures = []fixture{
 		absent:  []string{"app/node_modules/.pnpm/turbo*", "app/packages/notes"},
 	},
 	{
+		app: "go-work-member", kind: "go", flavours: []string{"scratch"},
+		// A module of a go.work workspace (no go.mod at the root) that
+		// requires another: built from the root, in workspace mode.
+		member: "services/api", unrelated: "tools/report/main.go",
+		body: `{"hello":"greetings, e2e","from":"go-work-member","request":`, present: []string{"app"}, absent: goAbsent,
+	},
+	{
 		app: "node-pnpm", kind: "node", flavours: []string{"slim", "distroless"},
 		body:    `"from":"pnpm","day":"1 day"`,
 		present: []string{"app/server.js", "app/node_modules/ms"},
@@ -477,7 +484,7 @@ func unrelatedEdit(t *testing.T, dir string, f fixture, slug, tag string, buildA
 }
 
 // installStepRE is a build log's line for a stage step that installs.
-var installStepRE = regexp.MustCompile(`(?m)^#(\d+) (\[[a-z]+ \d+/\d+\] RUN .*(?:npm ci|pnpm install|yarn install|bun install).*)$`)
+var installStepRE = regexp.MustCompile(`(?m)^#(\d+) (\[[a-z]+ \d+/\d+\] RUN .*(?:npm ci|pnpm install|yarn install|bun install|go mod download).*)$`)
 
 // installCached finds the install steps in a plain-progress build log
 // and reports whether BuildKit took every one from the cache (step names

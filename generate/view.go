@@ -2,6 +2,7 @@ package generate
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,6 +103,10 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		v.Labels = append(v.Labels, Label{"org.opencontainers.image.title", quoteJSON(a.ProjectName)})
 	}
 	v.HasLabels = len(v.Labels) > 0
+	if a.AppDir != "" {
+		v.IsMember = true
+		v.BuildHint = "docker build -f " + path.Join(a.AppDir, Dockerfile) + " ."
+	}
 	v.Keep = keepLines(a)
 	l, err := viewOf(a.Language)
 	if err != nil {
@@ -171,9 +176,13 @@ func sortedUnique(s []string) []string {
 // lines' patterns: a committed environment file, an embedded file, an
 // embedded folder and everything in it.
 func keepLines(a *Answers) []string {
-	out := slices.Clone(a.EnvFiles)
+	var out []string
+	for _, p := range a.EnvFiles {
+		out = append(out, path.Join(a.AppDir, p))
+	}
 	if a.Go != nil {
 		for _, p := range append(slices.Clone(a.Go.EmbedPaths), a.Go.RuntimeFiles...) {
+			p = path.Join(a.AppDir, p) // the ignore file's paths are the context's
 			out = append(out, p, p+"/**")
 		}
 	}

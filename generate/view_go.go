@@ -148,7 +148,7 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 	modCaches := caches("/go/pkg/mod", "/root/.cache/go-build")
 	// In a workspace (go.work) the go command records checksums in
 	// go.work.sum as it resolves: the mounts take the write and drop it.
-	rw := a.Workspace
+	rw := a.Workspace || a.AppDir != "" // a member builds in its workspace
 	source := []Mount{{Target: ".", RW: rw}}
 	if a.Native {
 		g.CGO = "1"
@@ -170,7 +170,7 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 	g.DataDir = "/data"
 	if a.Go != nil {
 		for _, p := range a.Go.RuntimeFiles {
-			g.RuntimeFiles = append(g.RuntimeFiles, Copy{Src: p, Dst: path.Join(g.DataDir, p)})
+			g.RuntimeFiles = append(g.RuntimeFiles, Copy{Src: path.Join(a.AppDir, p), Dst: path.Join(g.DataDir, p)})
 		}
 	}
 	buildBinds := source
@@ -188,7 +188,14 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 	if a.Go != nil && len(a.Go.Generate) > 0 {
 		// Generated code is written beside its templates: the source mount
 		// takes the writes and drops them after the step.
-		generate = a.Go.Generate
+		generate = slices.Clone(a.Go.Generate)
+		if a.AppDir != "" {
+			// The go command runs at the workspace root; generate's
+			// packages are the member's.
+			for i, c := range generate {
+				generate[i] = "(cd " + a.AppDir + " && " + c + ")"
+			}
+		}
 		source = []Mount{{Target: ".", RW: true}}
 		if len(buildBinds) == 1 {
 			buildBinds = source

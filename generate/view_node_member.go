@@ -18,8 +18,6 @@ import (
 // binds and secrets are the install's mounts.
 func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds []Mount, secrets []Secret) {
 	app, name := a.AppDir, na.WorkspacePackage
-	v.IsMember = true
-	v.BuildHint = "docker build -f " + path.Join(app, Dockerfile) + " ."
 	n.CopySourceFirst = false
 	n.TestWorkdir = "/app/" + app
 	step := func(cmd string) *RunStep {

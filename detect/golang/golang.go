@@ -15,6 +15,9 @@ import (
 	"github.com/dockslim/dockslim/internal/versions"
 )
 
+// noGoSum warns about a module that needs go.sum entries and has none.
+const noGoSum = "go.mod requires modules but there is no go.sum; run go mod tidy, or go build fails with \"missing go.sum entry\""
+
 // defaultPort is the port a Go service gets when its code names none.
 const defaultPort = 8080
 
@@ -71,7 +74,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	f.Details.ManifestFiles, warns = manifests(r, mf, wf)
 	f.Warnings = append(f.Warnings, warns...)
 	if needsSum(mf, workspaceModules(r, wf)) && !vendor && !r.Has("go.sum") {
-		f.Warnf("go.mod requires modules but there is no go.sum; run go mod tidy, or go build fails with \"missing go.sum entry\"")
+		f.Warnings = append(f.Warnings, noGoSum)
 	}
 
 	minor := minorOf(f.LanguageVersion)
@@ -83,6 +86,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		return nil, err
 	}
 	f.Warnings = append(f.Warnings, src.warnings...)
+	d.Imports = foreignImports(src.files, mf.Module.Mod.Path)
 	var embedWarns []string
 	var frontends []*Frontend
 	d.EmbedPaths, frontends, embedWarns = embedPaths(r, src.files)

@@ -34,6 +34,11 @@ type Details struct {
 	// Makefile runs before the code compiles; the build and test stages
 	// run them first.
 	Generate []string
+	// Imports are the packages of other modules the module's sources
+	// import (not the standard library's, not its own), sorted: a
+	// workspace member that imports another member's needs the workspace
+	// to build.
+	Imports []string
 }
 
 // Frontend is a Node project inside a Go module whose build output the
@@ -72,7 +77,11 @@ func Language() *core.Language {
 		NativeTitle:  "cgo",
 		Toolchain:    "a C toolchain (cgo)",
 		Detect:       detect,
-		Flavours:     flavourRules,
+		AsMember:     asMember,
+		// A go.work alone at the root (no module of its own) makes a
+		// workspace root its modules are members of.
+		WorkspaceRoots: []string{"go.work"},
+		Flavours:       flavourRules,
 		Recommend: func(t core.Traits) string {
 			if t.Native {
 				return core.Slim // a glibc builder and runtime

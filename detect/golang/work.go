@@ -19,7 +19,10 @@ import (
 // Local modules outside the project cannot reach the Docker build
 // context; they are warned about, not listed.
 func manifests(r *repo.Repo, mf *modfile.File, wf *modfile.WorkFile) (files, warnings []string) {
-	files = []string{"go.mod"}
+	// A go.work may sit alone at the root (no module of its own): mf nil.
+	if mf != nil || r.Has("go.mod") {
+		files = []string{"go.mod"}
+	}
 	for _, name := range []string{"go.sum", "go.work", "go.work.sum"} {
 		if r.Has(name) {
 			files = append(files, name)
@@ -41,9 +44,11 @@ func manifests(r *repo.Repo, mf *modfile.File, wf *modfile.WorkFile) (files, war
 			}
 		}
 	}
-	for _, rep := range mf.Replace {
-		if modfile.IsDirectoryPath(rep.New.Path) {
-			addDir("go.mod", "replaces "+rep.Old.Path+" with", rep.New.Path)
+	if mf != nil {
+		for _, rep := range mf.Replace {
+			if modfile.IsDirectoryPath(rep.New.Path) {
+				addDir("go.mod", "replaces "+rep.Old.Path+" with", rep.New.Path)
+			}
 		}
 	}
 	if wf != nil {

@@ -24,22 +24,24 @@ var packageNameRE = regexp.MustCompile(`^(@[a-z0-9~-][a-z0-9._~-]*/)?[a-z0-9~-][
 // filter may take unquoted (the rule for recorded answers too).
 func FilterableName(name string) bool { return len(name) <= 214 && packageNameRE.MatchString(name) }
 
-// asMember is node.Language's AsMember: root was detected at the
-// workspace root (rr reads it), member in the folder rel below it.
-func asMember(ctx context.Context, rr *repo.Repo, root, member *core.Facts, rel string) error {
+// asMember is node.Language's AsMember: a member of the root's
+// workspace (root was detected at the workspace root, which rr reads) is
+// built from the root.
+func asMember(ctx context.Context, rr *repo.Repo, root, member *core.Facts, rel string) (bool, error) {
 	md, ok := member.Details.Lang.(*Details)
-	if !ok {
-		return nil
+	if !ok || root == nil || !root.Workspace || !slices.ContainsFunc(root.Details.Members, func(m core.Member) bool { return m.Dir == rel }) {
+		return false, nil
 	}
 	pkgs, err := workspacePackages(ctx, rr, root.Details.Members)
 	if err != nil {
-		return err
+		return false, err
 	}
 	self, ok := pkgs.byDir[rel]
 	if !ok || !FilterableName(self.name) {
 		member.Warnf("%s/package.json has no name a workspace filter can use; it is built as a project of its own", rel)
-		return nil
+		return false, nil
 	}
+	member.SetMemberOf(member.Details.WorkspaceRoot, rel, root.Sources["workspace"])
 	deps := pkgs.closure(rel)
 	md.WorkspacePackage = self.name
 	md.WorkspaceDeps = deps
@@ -100,7 +102,7 @@ func asMember(ctx context.Context, rr *repo.Repo, root, member *core.Facts, rel 
 		member.Likely("buildCommand", path.Join(up, root.Sources["workspace"]))
 	}
 	md.HasBuildScript = member.BuildCommand != ""
-	return nil
+	return true, nil
 }
 
 // memberBuild is the command that builds the member and the packages it

@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"path"
 	"sort"
 )
 
@@ -70,3 +71,12 @@ const (
 
 // ValidPort reports whether n is a TCP port.
 func ValidPort(n int) bool { return n >= MinPort && n <= MaxPort }
+
+// SetMemberOf records that the project is built from the workspace root
+// back (its path from the project, "../..") as the member rel, declared
+// by from (a file of the root, as the root names it).
+func (f *Facts) SetMemberOf(back, rel, from string) {
+	f.WorkspaceRoot = back
+	f.Details.WorkspaceRoot, f.Details.AppDir = back, rel
+	f.Source("workspaceRoot", path.Join(back, from))
+}

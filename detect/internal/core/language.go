@@ -44,11 +44,18 @@ type Language struct {
 	// Detect fills in the facts of a project of this language (its
 	// manifest is at the root of r).
 	Detect func(ctx context.Context, r *repo.Repo, opts Options, tab *versions.Table) (*Facts, error)
-	// AsMember completes the facts of a workspace member (member,
-	// detected in its own folder rel below the root) with the
-	// workspace's: root was detected at the root, which rr reads. Nil for
-	// a language whose members are built on their own.
-	AsMember func(ctx context.Context, rr *repo.Repo, root, member *Facts, rel string) error
+	// WorkspaceRoots are files that make a folder a workspace root
+	// without being a project manifest (go.work): detect looks for them,
+	// as for Manifests, above a project that may be a member.
+	WorkspaceRoots []string
+	// AsMember decides whether the project detected in the folder rel
+	// below a workspace root (member) is one of its members, and if so
+	// completes its facts with the workspace's (SetMemberOf, when it is
+	// to be built from the root). root is the root's detection, nil when
+	// the root holds no project of the language (a go.work alone); rr
+	// reads the root. Nil for a language whose members are built on
+	// their own.
+	AsMember func(ctx context.Context, rr *repo.Repo, root, member *Facts, rel string) (bool, error)
 	// Flavours are the rules of each base-image flavour for the
 	// language, in canonical order (alpine, slim, scratch, distroless).
 	Flavours []FlavourRule

@@ -1,0 +1,6 @@
+// Package greet is the library the API of the go-work-member fixture
+// takes from its workspace.
+package greet
+
+// Hello greets name.
+func Hello(name string) string { return "greetings, " + name }

@@ -1,0 +1,3 @@
+module example.com/tools/report
+
+go 1.24
