@@ -134,6 +134,9 @@ type PythonAnswers struct {
 	// ServerPackages are servers start runs that the project does not
 	// list (gunicorn==23.0.*), installed into the venv.
 	ServerPackages []string `yaml:"serverPackages,flow,omitempty"`
+	// WorkspacePackage is a uv workspace member's project name (uv sync
+	// --package).
+	WorkspacePackage string `yaml:"workspacePackage,omitempty"`
 }
 
 // GoAnswers are the Go-specific answers (see golang.Details).

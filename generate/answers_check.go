@@ -9,6 +9,7 @@ import (
 
 	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/detect/node"
+	"github.com/dockslim/dockslim/detect/python"
 	"github.com/dockslim/dockslim/internal/shellwords"
 )
 
@@ -138,6 +139,9 @@ func (a *Answers) Check() error {
 		}
 	}
 	if a.Python != nil {
+		if n := a.Python.WorkspacePackage; n != "" && !python.UVPackageName(n) {
+			return bad("python.workspacePackage", "%q is not a project name", n)
+		}
 		for _, r := range a.Python.ServerPackages {
 			if !pinnedRequirementRE.MatchString(r) {
 				return bad("python.serverPackages", "%q is not a pinned requirement like gunicorn==23.0.*", r)

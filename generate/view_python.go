@@ -24,6 +24,7 @@ func pythonAnswers(d *python.Details) *PythonAnswers {
 		BuildBackend:          d.BuildBackend,
 		BuildRequires:         clone(d.BuildRequires),
 		ServerPackages:        clone(d.ServerPackages),
+		WorkspacePackage:      d.WorkspacePackage,
 	}
 }
 
@@ -68,6 +69,14 @@ type PythonView struct {
 	// servers read VIRTUAL_ENV: uwsgi's virtualenv=$(VIRTUAL_ENV)) and
 	// the port.
 	RuntimeEnv []string
+	// AppSrc is, for a workspace member, its folder in the context
+	// ("backend/"): the runtime copies it to /app, never the whole
+	// workspace; TestWorkdir is where the test stage runs.
+	AppSrc      string
+	TestWorkdir string
+	// BuildSrc is what the runtime takes from a build stage that ran a
+	// build: /app, or a member's folder in it.
+	BuildSrc string
 }
 
 const venvPip = "pip --python /venv/bin/python install"
@@ -127,9 +136,15 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		}
 		p.BuildEnv = append(p.BuildEnv, "UV_COMPILE_BYTECODE=1", "UV_LINK_MODE=copy", "UV_PROJECT_ENVIRONMENT=/venv", "UV_PYTHON_DOWNLOADS=never")
 		uvCache := caches("/root/.cache/uv")
-		p.Deps = &RunStep{Caches: uvCache, Binds: files("uv.lock", "pyproject.toml"), Commands: []string{"uv sync --frozen --no-dev --no-install-project"}}
-		p.Project = &RunStep{Caches: uvCache, Commands: []string{"uv sync --frozen --no-dev --no-editable"}}
-		p.TestDeps = &RunStep{Caches: uvCache, Binds: p.Deps.Binds, Commands: []string{"uv sync --frozen" + flags("--extra", pa.TestExtras) + flags("--group", pa.TestGroups)}}
+		// A workspace member: its package, from the root's lockfile; the
+		// install layer needs no member's pyproject.toml.
+		pkg, skip := "", " --no-install-project"
+		if pa.WorkspacePackage != "" {
+			pkg, skip = " --package "+pa.WorkspacePackage, " --no-install-workspace"
+		}
+		p.Deps = &RunStep{Caches: uvCache, Binds: files("uv.lock", "pyproject.toml"), Commands: []string{"uv sync --frozen --no-dev" + skip + pkg}}
+		p.Project = &RunStep{Caches: uvCache, Commands: []string{"uv sync --frozen --no-dev --no-editable" + pkg}}
+		p.TestDeps = &RunStep{Caches: uvCache, Binds: p.Deps.Binds, Commands: []string{"uv sync --frozen" + pkg + flags("--extra", pa.TestExtras) + flags("--group", pa.TestGroups)}}
 	case "poetry":
 		p.ToolSetup = pipTool("poetry")
 		p.BuildEnv = append(p.BuildEnv, "POETRY_VIRTUALENVS_CREATE=false", "POETRY_NO_INTERACTION=1")
@@ -161,7 +176,16 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		p.Server = &RunStep{Caches: pipCache, Commands: []string{venvPip + " " + shellwords.Join(pa.ServerPackages)}}
 	}
 	if a.BuildCommand != "" {
-		p.Build = &RunStep{Commands: []string{a.BuildCommand}}
+		build := a.BuildCommand
+		if a.AppDir != "" {
+			build = "cd " + a.AppDir + " && " + build // the member's manage.py, its paths
+		}
+		p.Build = &RunStep{Commands: []string{build}}
+	}
+	p.BuildSrc = "/app"
+	if a.AppDir != "" {
+		// The runtime and the tests work in the member's folder.
+		p.AppSrc, p.TestWorkdir, p.BuildSrc = a.AppDir+"/", "/app/"+a.AppDir, "/app/"+a.AppDir
 	}
 	if a.TestCommand != "" {
 		p.Test = &RunStep{Commands: []string{a.TestCommand}}

@@ -55,6 +55,9 @@ type Details struct {
 	// ServerPackages are requirements the project does not list but its
 	// start command needs (gunicorn==23.*), installed into the venv.
 	ServerPackages []string
+	// WorkspacePackage is a uv workspace member's project name (uv's
+	// --package); "" for a project built on its own.
+	WorkspacePackage string
 }
 
 // Language returns Python's row of detect's registry.
@@ -68,6 +71,7 @@ func Language() *core.Language {
 		NativeTitle:    "Native modules",
 		Toolchain:      "a compiler toolchain",
 		Detect:         detect,
+		AsMember:       asMember,
 		Flavours:       flavourRules,
 		Recommend:      func(core.Traits) string { return core.Slim },
 		SystemPackages: systemPackages,
