@@ -103,7 +103,10 @@ type NodeAnswers struct {
 	// dependencies first (node.Details).
 	WorkspacePackage string   `yaml:"workspacePackage,omitempty"`
 	WorkspaceDeps    []string `yaml:"workspaceDeps,flow,omitempty"`
-	Prisma           bool     `yaml:"prisma"`
+	// SecretFiles are committed files holding credentials (an .npmrc
+	// with a token), from the context: the .dockerignore excludes them.
+	SecretFiles []string `yaml:"secretFiles,flow,omitempty"`
+	Prisma      bool     `yaml:"prisma"`
 	// PrismaSchema is the schema file or folder; PrismaGenerate the build
 	// stage's prisma generate ("" in records written before them).
 	PrismaSchema   string `yaml:"prismaSchema,omitempty"`
@@ -137,6 +140,9 @@ type PythonAnswers struct {
 	// WorkspacePackage is a uv workspace member's project name (uv sync
 	// --package).
 	WorkspacePackage string `yaml:"workspacePackage,omitempty"`
+	// PrivateIndex is true when the project installs from a package
+	// index other than PyPI: the install steps take the netrc secret.
+	PrivateIndex bool `yaml:"privateIndex,omitempty"`
 }
 
 // GoAnswers are the Go-specific answers (see golang.Details).

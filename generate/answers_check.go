@@ -123,7 +123,7 @@ func (a *Answers) Check() error {
 		}
 	}
 	if a.Node != nil {
-		paths = append(paths, a.Node.WorkspaceDeps...)
+		paths = append(append(paths, a.Node.WorkspaceDeps...), a.Node.SecretFiles...)
 		if a.Node.WorkspacePackage != "" && !node.FilterableName(a.Node.WorkspacePackage) {
 			return bad("node.workspacePackage", "%q is not a package name", a.Node.WorkspacePackage)
 		}

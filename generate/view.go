@@ -39,6 +39,13 @@ type View struct {
 	// root; BuildHint is then the docker build command that does it.
 	IsMember  bool
 	BuildHint string
+	// SecretFlags are the docker build flags that hand the build the
+	// credentials of private registries (--secret id=npmrc,src=…): the
+	// header names them; HasSecrets is true when there are any.
+	SecretFlags []string
+	HasSecrets  bool
+	// SecretHint is the whole docker build command with SecretFlags.
+	SecretHint string
 
 	// HasTests is true when a test stage runs TestCommand.
 	HasTests    bool
@@ -116,6 +123,14 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		return nil, err
 	}
 	v.HasDataDirs = len(v.DataDirs) > 0
+	v.HasSecrets = len(v.SecretFlags) > 0
+	if v.HasSecrets {
+		file := ""
+		if a.AppDir != "" {
+			file = " -f " + path.Join(a.AppDir, Dockerfile)
+		}
+		v.SecretHint = "docker build" + file + " " + strings.Join(v.SecretFlags, " ") + " ."
+	}
 	return v, nil
 }
 

@@ -135,6 +135,9 @@ func frontendView(v *View, fe *GoFrontend, tab *versions.Table) (*FrontendView, 
 	return f, mounts, nil
 }
 
+// goNetrc hands a private module host's credentials to the go command.
+var goNetrc = Secret{ID: "netrc", Target: "/root/.netrc"}
+
 // golangProvided are packages the golang:*-bookworm image already has.
 var golangProvided = []string{"gcc", "g++", "libc6-dev", "make", "pkg-config", "git"}
 
@@ -161,7 +164,7 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		for _, f := range a.ManifestFiles {
 			binds = append(binds, Mount{Source: f, Target: f, RW: rw})
 		}
-		g.Download = &RunStep{Caches: caches("/go/pkg/mod"), Binds: binds, Commands: []string{"go mod download"}}
+		g.Download = &RunStep{Caches: caches("/go/pkg/mod"), Binds: binds, Secrets: []Secret{goNetrc}, Commands: []string{"go mod download"}}
 	}
 	build := a.BuildCommand
 	if g.CrossCompile {
@@ -201,7 +204,10 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 			buildBinds = source
 		}
 	}
-	g.Build = &RunStep{Caches: modCaches, Binds: buildBinds, Commands: append(slices.Clone(generate), build, "mkdir -p /out/data")}
+	g.Build = &RunStep{Caches: modCaches, Binds: buildBinds, Secrets: []Secret{goNetrc}, Commands: append(slices.Clone(generate), build, "mkdir -p /out/data")}
+	// Private modules: GOPRIVATE names them (a build argument: it is no
+	// secret), ~/.netrc carries the git host's credentials as a secret.
+	v.SecretFlags = append(v.SecretFlags, "--build-arg GOPRIVATE=example.com/private/*", "--secret id=netrc,src=$HOME/.netrc")
 	if a.TestCommand != "" {
 		g.Test = &RunStep{Caches: modCaches, Binds: source, Commands: append(slices.Clone(generate), a.TestCommand)}
 	}

@@ -23,6 +23,7 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 		NoProdDeps:       d.NoProdDeps,
 		WorkspacePackage: d.WorkspacePackage,
 		WorkspaceDeps:    clone(d.WorkspaceDeps),
+		SecretFiles:      clone(d.SecretFiles),
 		Prisma:           d.Prisma,
 		PrismaSchema:     d.PrismaSchema,
 		PrismaGenerate:   d.PrismaGenerate,
@@ -100,6 +101,8 @@ type NodeView struct {
 	// IgnoredOutputs are .dockerignore lines for build output the build
 	// stage recreates (only when there is a build step).
 	IgnoredOutputs []string
+	// SecretFiles are .dockerignore lines for committed credential files.
+	SecretFiles []string
 	// Prod, when set, is the RUN of a `prod` stage on the build stage
 	// that lays out what the runtime copies (pnpm deploy, for a
 	// workspace member).
@@ -186,6 +189,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	p := nodePM(a, tab)
 	n.IsStatic = na.StaticDir != ""
+	n.SecretFiles = clone(na.SecretFiles)
 	if !n.IsStatic {
 		v.DataDirs = clone(a.DataDirs)
 	}
@@ -226,6 +230,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	var secrets []Secret
 	if p.usesNpmrc {
 		secrets = []Secret{{ID: "npmrc", Target: "/root/.npmrc"}}
+		v.SecretFlags = append(v.SecretFlags, "--secret id=npmrc,src=$HOME/.npmrc")
 	}
 	n.CopySourceFirst = a.Workspace
 	if n.CopySourceFirst {

@@ -25,6 +25,7 @@ func pythonAnswers(d *python.Details) *PythonAnswers {
 		BuildRequires:         clone(d.BuildRequires),
 		ServerPackages:        clone(d.ServerPackages),
 		WorkspacePackage:      d.WorkspacePackage,
+		PrivateIndex:          len(d.PrivateIndexes) > 0,
 	}
 }
 
@@ -191,6 +192,17 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		p.Test = &RunStep{Commands: []string{a.TestCommand}}
 	} else {
 		p.TestDeps = nil
+	}
+	if pa.PrivateIndex {
+		// The index's credentials, as ~/.netrc (pip, uv and poetry read
+		// it), for every step that installs.
+		netrc := Secret{ID: "netrc", Target: "/root/.netrc"}
+		for _, st := range []*RunStep{p.Deps, p.Server, p.Project, p.TestDeps} {
+			if st != nil {
+				st.Secrets = append(st.Secrets, netrc)
+			}
+		}
+		v.SecretFlags = append(v.SecretFlags, "--secret id=netrc,src=$HOME/.netrc")
 	}
 	v.User = "65532:65532"
 	v.DataDirs = clone(a.DataDirs)

@@ -56,6 +56,9 @@ type Details struct {
 	// project built on its own.
 	WorkspacePackage string
 	WorkspaceDeps    []string
+	// SecretFiles are committed files that hold credentials (an .npmrc
+	// with a token): never mounted, copied or in the build context.
+	SecretFiles []string
 	// RuntimeDirs are folders of the project the running app reads besides
 	// the build output (public, views, static, locales…: those that exist),
 	// relative to the root, sorted.

@@ -2,6 +2,7 @@ package node
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -140,7 +141,7 @@ func (n *project) manifestFiles() {
 		}
 	}
 	for _, c := range []string{".npmrc", ".yarnrc.yml", ".yarnrc", ".pnpmfile.cjs", "pnpm-workspace.yaml", "bunfig.toml"} {
-		if n.r.Has(c) {
+		if n.r.Has(c) && !slices.Contains(n.d.SecretFiles, c) {
 			out = append(out, c)
 		}
 	}

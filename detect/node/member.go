@@ -45,6 +45,13 @@ func asMember(ctx context.Context, rr *repo.Repo, root, member *core.Facts, rel 
 	deps := pkgs.closure(rel)
 	md.WorkspacePackage = self.name
 	md.WorkspaceDeps = deps
+	// Credential files: the root's, and the member's own, from the root.
+	for i, f := range md.SecretFiles {
+		md.SecretFiles[i] = path.Join(rel, f)
+	}
+	if rd, ok := root.Details.Lang.(*Details); ok {
+		md.SecretFiles = core.SortedUnique(append(md.SecretFiles, rd.SecretFiles...))
+	}
 
 	// The root decides the package manager and, unless the member says,
 	// the Node version.

@@ -86,6 +86,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 	if err := n.nativeDeps(); err != nil {
 		return nil, err
 	}
+	n.credentials()
 	n.manifestFiles()
 	n.outputDirs()
 	n.runtimeDirs()

@@ -58,6 +58,9 @@ type Details struct {
 	// WorkspacePackage is a uv workspace member's project name (uv's
 	// --package); "" for a project built on its own.
 	WorkspacePackage string
+	// PrivateIndexes are the hosts of package indexes other than PyPI
+	// the project installs from: the install steps take the netrc secret.
+	PrivateIndexes []string
 }
 
 // Language returns Python's row of detect's registry.

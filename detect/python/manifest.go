@@ -28,17 +28,60 @@ type pyproject struct {
 		Requires     []string `toml:"requires"`
 		BuildBackend string   `toml:"build-backend"`
 	} `toml:"build-system"`
-	Tool struct {
-		Poetry *poetryTable `toml:"poetry"`
-		Pdm    *struct {
-			DevDependencies map[string]any `toml:"dev-dependencies"`
-		} `toml:"pdm"`
-		Uv *struct {
-			DevDependencies any `toml:"dev-dependencies"`
-			// Workspace is [tool.uv.workspace]: members and exclude globs.
-			Workspace map[string]any `toml:"workspace"`
-		} `toml:"uv"`
-	} `toml:"tool"`
+	Tool toolTables `toml:"tool"`
+}
+
+// toolTables are the [tool.*] tables detection reads.
+type toolTables struct {
+	Poetry *poetryTable `toml:"poetry"`
+	Pdm    *struct {
+		DevDependencies map[string]any `toml:"dev-dependencies"`
+		// Source is [[tool.pdm.source]]: package indexes.
+		Source any `toml:"source"`
+	} `toml:"pdm"`
+	Uv *struct {
+		DevDependencies any `toml:"dev-dependencies"`
+		// Workspace is [tool.uv.workspace]: members and exclude globs.
+		Workspace map[string]any `toml:"workspace"`
+		// Index is [[tool.uv.index]]: package indexes.
+		Index any `toml:"index"`
+	} `toml:"uv"`
+}
+
+// UvIndexes, PoetrySources and PdmSources are the package-index tables
+// of each tool, each entry a table (read leniently: a wrong shape is no
+// index).
+func (t toolTables) UvIndexes() []map[string]any {
+	if t.Uv == nil {
+		return nil
+	}
+	return tables(t.Uv.Index)
+}
+
+func (t toolTables) PoetrySources() []map[string]any {
+	if t.Poetry == nil {
+		return nil
+	}
+	return tables(t.Poetry.Source)
+}
+
+func (t toolTables) PdmSources() []map[string]any {
+	if t.Pdm == nil {
+		return nil
+	}
+	return tables(t.Pdm.Source)
+}
+
+// tables is an array of tables, decoded leniently.
+func tables(v any) []map[string]any {
+	arr, _ := v.([]any)
+	var out []map[string]any
+	for _, x := range arr {
+		if m, ok := x.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // poetryTable is [tool.poetry]. Dependency values are a version string, a
@@ -52,10 +95,14 @@ type poetryTable struct {
 		Dependencies map[string]any `toml:"dependencies"`
 	} `toml:"group"`
 	Scripts map[string]any `toml:"scripts"`
+	// Source is [[tool.poetry.source]]: package indexes.
+	Source any `toml:"source"`
 }
 
 // pipfile is the part of a Pipfile detection reads.
 type pipfile struct {
+	// Source is [[source]]: package indexes.
+	Source      any            `toml:"source"`
 	Packages    map[string]any `toml:"packages"`
 	DevPackages map[string]any `toml:"dev-packages"`
 	Requires    struct {

@@ -61,6 +61,7 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 		return nil, err
 	}
 	p.uvWorkspace()
+	p.privateIndexes()
 	if err := p.languageVersion(); err != nil {
 		return nil, err
 	}
