@@ -255,7 +255,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	if a.BuildCommand != "" {
 		for _, d := range append(append([]string{}, na.OutputDirs...), na.StaticDir) {
 			if d != "" && d != "." && d != "public" {
-				n.IgnoredOutputs = append(n.IgnoredOutputs, "/"+firstSegment(d)+"/")
+				n.IgnoredOutputs = append(n.IgnoredOutputs, "/"+ignoredOutput(d)+"/")
 			}
 		}
 		n.IgnoredOutputs = sortedUnique(n.IgnoredOutputs)
@@ -424,6 +424,17 @@ func nodeRuntimeImage(v *View, a *Answers, tab *versions.Table) (string, error) 
 		return imageRef(tab, "nodeAlpine", "${NODE_VERSION}")
 	}
 	return imageRef(tab, "node", "${NODE_VERSION}")
+}
+
+// ignoredOutput is the folder of a build output the .dockerignore
+// leaves out: a hidden build folder whole (.next/standalone → .next),
+// else the output itself (dist/browser; excalidraw-app/build, never the
+// app folder that holds it, which the build needs).
+func ignoredOutput(d string) string {
+	if strings.HasPrefix(d, ".") {
+		return firstSegment(d)
+	}
+	return path.Clean(d)
 }
 
 // firstSegment is the top folder of a slash path (.next/standalone → .next).

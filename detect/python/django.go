@@ -68,7 +68,9 @@ func (p *state) djangoEntry() entry {
 	if compressFrom != "" && p.d.CollectStatic && p.installed["django-compressor"] {
 		// COMPRESS_OFFLINE pages fail until the bundles are made, which
 		// `compress` does after collectstatic, at build time.
-		p.f.BuildCommand += " && python " + manage + " compress"
+		// --force: COMPRESS_ENABLED follows DEBUG, which many settings
+		// default to True; the offline manifest must be made anyway.
+		p.f.BuildCommand += " && python " + manage + " compress --force"
 		p.f.Warnf("%s: COMPRESS_OFFLINE is on; the build runs manage.py compress after collectstatic", compressFrom)
 	}
 	if e.target == "" {

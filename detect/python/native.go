@@ -20,7 +20,10 @@ type nativeNeeds struct {
 const nativeDistro = "bookworm"
 
 // bareToolchain is what --native asks for when no dependency says more.
-var bareToolchain = []string{"gcc"}
+// gcc only recommends the C library's headers, which python:*-slim
+// purges after building Python: without libc6-dev a C extension fails
+// at `#include <stdio.h>`.
+var bareToolchain = []string{"gcc", "libc6-dev"}
 
 // natives is the one table of PyPI packages that compile C code against
 // system libraries or need them at run time. Keys are PEP 503 names. Packages that ship manylinux wheels for every supported
@@ -87,6 +90,9 @@ func systemPackages(deps []string, native bool, distro string) (core.Packages, e
 		}
 		out.Build = append(out.Build, n.build...)
 		out.Runtime = append(out.Runtime, n.runtime...)
+	}
+	if slices.Contains(out.Build, "gcc") || slices.Contains(out.Build, "g++") {
+		out.Build = append(out.Build, "libc6-dev") // see bareToolchain
 	}
 	return core.Packages{Build: core.SortedUnique(out.Build), Runtime: core.SortedUnique(out.Runtime)}, nil
 }

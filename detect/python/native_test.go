@@ -10,13 +10,13 @@ func TestSystemPackages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"default-libmysqlclient-dev", "gcc", "libpq-dev", "pkg-config"}; !slices.Equal(p.Build, want) {
+	if want := []string{"default-libmysqlclient-dev", "gcc", "libc6-dev", "libpq-dev", "pkg-config"}; !slices.Equal(p.Build, want) {
 		t.Errorf("build %q, want %q", p.Build, want)
 	}
 	if want := []string{"libmariadb3", "libpq5"}; !slices.Equal(p.Runtime, want) {
 		t.Errorf("runtime %q, want %q", p.Runtime, want)
 	}
-	if p, err := systemPackages(nil, true, "bookworm"); err != nil || !slices.Equal(p.Build, []string{"gcc"}) {
+	if p, err := systemPackages(nil, true, "bookworm"); err != nil || !slices.Equal(p.Build, []string{"gcc", "libc6-dev"}) {
 		t.Errorf("--native alone: %+v, %v", p, err)
 	}
 	if _, err := systemPackages([]string{"psycopg2"}, true, "alpine"); err == nil {

@@ -1,0 +1,5 @@
+export default defineConfig({
+  build: {
+    outDir: "build",
+  },
+});
