@@ -19,8 +19,19 @@ func (n *project) derivedBuild() {
 		return
 	}
 	target := f.Start[1]
-	if !isScriptPath(target) || n.exists(target) {
-		return // the app runs its source as it is
+	if !isScriptPath(target) {
+		return
+	}
+	if n.exists(target) {
+		// A committed build output is stale the moment the source
+		// changes: when the script that runs it compiles first
+		// (prestart:prod: tsc), so does the image.
+		if cmd, from := n.preScriptFor(target); cmd != "" && shellwords.CheckBuild(cmd) == nil {
+			f.BuildCommand = cmd
+			f.Likely("buildCommand", from)
+			f.Warnf("the repository holds %s, but %s builds it before it runs: the image builds it too", target, from)
+		}
+		return // otherwise the app runs its source as it is
 	}
 	cmd, from := n.buildFor(target)
 	if cmd == "" {
@@ -46,9 +57,9 @@ func (n *project) exists(p string) bool {
 // they are tried when there is no build script.
 var buildScriptNames = []string{"build:prod", "build:production", "compile", "build:ts", "tsc"}
 
-// buildFor finds the step that produces target.
-func (n *project) buildFor(target string) (cmd, from string) {
-	// A script that runs the target, whose pre-script npm runs first.
+// preScriptFor is the pre-script of a script that runs target, which
+// npm runs first: the repository's own step that makes it.
+func (n *project) preScriptFor(target string) (cmd, from string) {
 	names := make([]string, 0, len(n.pkg.Scripts))
 	for name := range n.pkg.Scripts {
 		names = append(names, name)
@@ -62,6 +73,14 @@ func (n *project) buildFor(target string) (cmd, from string) {
 		if _, ok := n.pkg.script("pre" + name); ok {
 			return runCommand(n.pm, "pre"+name), "package.json#scripts.pre" + name
 		}
+	}
+	return "", ""
+}
+
+// buildFor finds the step that produces target.
+func (n *project) buildFor(target string) (cmd, from string) {
+	if cmd, from := n.preScriptFor(target); cmd != "" {
+		return cmd, from
 	}
 	for _, name := range buildScriptNames {
 		if _, ok := n.pkg.script(name); ok {
