@@ -77,6 +77,14 @@ func (p *state) port(e entry, proc procfile) {
 			}
 		}
 		if best != nil && p.setPort(data, f, best) {
+			if p.f.Port < 1024 && proc.argv == nil && e.server != "" {
+				// The code's own (dev) server port; the server dockslim
+				// starts binds where it is told, so not where a non-root
+				// user may be refused.
+				p.f.Warnf("%s listens on port %d, below 1024, which the image's non-root user cannot bind everywhere: %s binds 8000 instead (pass --port to choose)", p.f.Sources["port"], p.f.Port, e.server)
+				p.f.Port = 8000
+				delete(p.f.Sources, "port")
+			}
 			return
 		}
 	}

@@ -17,8 +17,8 @@ var testGroupNames = []string{"dev", "test", "testing", "tests"}
 //   - TestGroups: PEP 735 [dependency-groups] and optional Poetry groups
 //     with a test name that the manager leaves out by default (uv installs
 //     "dev" on its own, Poetry every non-optional group);
-//   - TestRequirements: for pip, the extras' requirement strings, which
-//     pip installs by name.
+//   - TestRequirements: for pip, the requirement strings of those extras
+//     and of PEP 735 groups with a test name, which pip installs by name.
 func (p *state) testExtras() {
 	pp := p.pp
 	if pp == nil || p.f.Details.TestCommand == "" {
@@ -36,6 +36,20 @@ func (p *state) testExtras() {
 					if quotable(s) && !slices.Contains(p.d.TestRequirements, s) {
 						p.d.TestRequirements = append(p.d.TestRequirements, s)
 					}
+				}
+			}
+		}
+	}
+	if pm == "pip" {
+		// PEP 735 groups: pip installs a group's requirements by name
+		// (older pips have no --group).
+		for _, g := range sortedKeys(pp.DependencyGroups) {
+			if !slices.Contains(testGroupNames, g) {
+				continue
+			}
+			for _, item := range pp.DependencyGroups[g] {
+				if s, ok := item.(string); ok && quotable(s) && !slices.Contains(p.d.TestRequirements, s) {
+					p.d.TestRequirements = append(p.d.TestRequirements, s)
 				}
 			}
 		}

@@ -121,6 +121,9 @@ func Run(ctx context.Context, l *Language, r *repo.Repo, opts Options, tab *vers
 		return nil, err
 	}
 	ownDockerfilePort(ctx, l, r, f)
+	if f.Port > 0 && f.Port < 1024 {
+		f.Warnf("the app listens on port %d, below 1024: as the image's non-root user it binds there only where the runtime allows it (Docker's default bridge network does; --network host and Kubernetes do not by default); make it listen on a port of 1024 or more (its setting, or PORT) and pass --port", f.Port)
+	}
 	f.Warnings = append(append([]string{}, r.Warnings()...), f.Warnings...)
 	SetFlavours(l, f)
 	f.Normalize()
