@@ -73,6 +73,7 @@ func (p *state) djangoEntry() entry {
 		p.f.BuildCommand += " && python " + manage + " compress --force"
 		p.f.Warnf("%s: COMPRESS_OFFLINE is on; the build runs manage.py compress after collectstatic", compressFrom)
 	}
+	p.productionSettings(manage, dir)
 	if e.target == "" {
 		e = p.djangoWSGIFallback(manage, dir)
 	}
@@ -191,4 +192,41 @@ func (p *state) collectStatic(manage, from string) {
 func lineAt(data []byte, i int) int {
 	line, _ := repo.LineCol(data, int64(i))
 	return line
+}
+
+// devSettingsNames are the last part of a settings module meant for a
+// developer's machine; prodSettingsNames the sibling for a deployment.
+var (
+	devSettingsNames  = []string{"dev", "development", "develop", "local"}
+	prodSettingsNames = []string{"production", "prod"}
+)
+
+// productionSettings points the image at the production settings when
+// manage.py defaults to development ones (bakerydemo.settings.dev, with
+// bakerydemo/settings/production.py beside it): ENV DJANGO_SETTINGS_MODULE
+// in the final stage (Details.Env), with a warning. The build's
+// collectstatic keeps manage.py's default, which needs no deployment
+// secrets.
+func (p *state) productionSettings(manage, dir string) {
+	data, err := p.src.get(manage)
+	if err != nil {
+		return
+	}
+	m := settingsModuleRE.FindSubmatch(data)
+	if m == nil {
+		return
+	}
+	mod := string(m[1])
+	i := strings.LastIndexByte(mod, '.')
+	if i < 0 || !slices.Contains(devSettingsNames, mod[i+1:]) {
+		return
+	}
+	for _, name := range prodSettingsNames {
+		if prod := mod[:i] + "." + name; p.moduleFile(prod, dir) != "" {
+			env := "DJANGO_SETTINGS_MODULE=" + prod
+			p.f.Details.Env = append(p.f.Details.Env, env)
+			p.f.Warnf("%s defaults to the development settings %s; the image runs %s (ENV %s), which may need its own environment (SECRET_KEY, a database URL)", manage, mod, prod, env)
+			return
+		}
+	}
 }
