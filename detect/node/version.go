@@ -3,11 +3,13 @@ package node
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/Masterminds/semver/v3"
 
+	"github.com/dockslim/dockslim/detect/internal/dockerfiles"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 	"github.com/dockslim/dockslim/internal/versions"
 )
@@ -63,7 +65,43 @@ func (n *project) nodeVersion() error {
 		f.Warnf("package.json#volta.node %q is not a Node version; it is ignored", clip(v))
 	}
 	f.LanguageVersion = tab.Defaults[Name]
+	n.dockerfileNode()
 	return nil
+}
+
+// oldestBookworm is the oldest Node line with Debian 12 images, the base
+// of dockslim's Node Dockerfiles.
+const oldestBookworm = 18
+
+// nodeImageRE is an official Node image with a numeric tag: its major.
+var nodeImageRE = regexp.MustCompile(`^(?:docker\.io/)?(?:library/)?node:v?(\d{1,3})(?:[.-]|$)`)
+
+// dockerfileNode takes the Node major of the image the repository's own
+// Dockerfile builds on (`FROM node:18.20-alpine AS build`) when nothing
+// else states a version: what the project is known to build with, and
+// likely what its locked dependencies' engines accept (a Vue CLI 4 app's
+// node-ipc refuses Node > 17). A line older than the images dockslim
+// uses is warned about, not taken.
+func (n *project) dockerfileNode() {
+	for _, df := range dockerfiles.Find(n.ctx, n.r) {
+		for _, img := range df.Images {
+			m := nodeImageRE.FindStringSubmatch(img.Value)
+			if m == nil {
+				continue
+			}
+			major, _ := strconv.Atoi(m[1])
+			from := df.From(img.Line)
+			if major < oldestBookworm {
+				n.f.Warnf("%s builds on %s, but dockslim's Node images start at Node %d: the image uses Node %s; if the locked dependencies need the older line, pass --lang-version", from, img.Value, oldestBookworm, n.f.LanguageVersion)
+				return
+			}
+			if slices.ContainsFunc(ltsLines(n.tab), func(l versions.LTSLine) bool { return l.Major == major }) {
+				n.f.LanguageVersion = strconv.Itoa(major)
+				n.f.Likely("languageVersion", from)
+			}
+			return
+		}
+	}
 }
 
 // exactVersion is a Node version as nvm/volta write it: 20, v20.11,

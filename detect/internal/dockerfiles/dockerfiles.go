@@ -45,6 +45,9 @@ type File struct {
 	ExposeLine int
 	// Env are the final stage's ENV settings, by name, with their lines.
 	Env map[string]Setting
+	// Images are the images every stage starts FROM, in order (stage
+	// names and --platform left out), with their lines.
+	Images []Setting
 }
 
 // Setting is one ENV value and the line that sets it (the last one wins).
@@ -127,14 +130,18 @@ func parse(rel string, data []byte) (File, bool) {
 	}
 	// The final stage: the instructions after the last FROM.
 	var stage []*parser.Node
+	var images []Setting
 	for _, n := range res.AST.Children {
 		if strings.EqualFold(n.Value, "from") {
 			stage = stage[:0]
+			if w := words(n); len(w) > 0 {
+				images = append(images, Setting{Value: w[0], Line: n.StartLine})
+			}
 			continue
 		}
 		stage = append(stage, n)
 	}
-	f := File{Path: rel}
+	f := File{Path: rel, Images: images}
 	var entry, cmd []string
 	var entryExec, cmdExec bool
 	var entryLine, cmdLine int
