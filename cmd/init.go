@@ -31,6 +31,7 @@ type InitOptions struct {
 	BuildSet    bool
 	Start       string
 	Env         []string
+	BuildEnv    []string
 	Static      string
 
 	// Pack is --pack SOURCE[@REF]; Sets are --set KEY=VALUE (pack
@@ -103,6 +104,7 @@ asks line by line, also from a pipe; --yes never asks.`,
 	fl.StringVar(&opts.Start, "start", "", "start command, split into an exec-form CMD (no shell operators)")
 	fl.StringVar(&opts.Static, "static", "", "serve the folder the build writes with nginx (a static site), e.g. dist")
 	fl.StringArrayVar(&opts.Env, "env", nil, "set NAME=value in the final stage's environment (repeatable)")
+	fl.StringArrayVar(&opts.BuildEnv, "build-env", nil, "set NAME=value in the build stage only, never the image (repeatable; no secret names)")
 	fl.StringArrayVar(&opts.Apps, "app", nil, "a workspace app to write files for, a folder of DIR (repeatable)")
 	fl.BoolVar(&opts.All, "all", false, "write files for every deployable app of the workspace in DIR")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "accept detected values, never prompt")
@@ -150,6 +152,7 @@ func (o *InitOptions) inputs() (project.Inputs, error) {
 		Start:       o.Start,
 		Static:      o.Static,
 		Env:         o.Env,
+		BuildEnv:    o.BuildEnv,
 		Sets:        sets,
 	}
 	switch {

@@ -37,6 +37,10 @@ type Answers struct {
 	// Env are ENV lines of the final stage (NAME=value): settings the app
 	// reads to listen where a container needs it (--env).
 	Env []string `yaml:"env,flow,omitempty"`
+	// BuildEnv are ENV lines of the build stage only (--build-env): a
+	// build's settings (a placeholder URL a framework's build reads) that
+	// never reach the final stage.
+	BuildEnv []string `yaml:"buildEnv,flow,omitempty"`
 	// WorkspaceRoot is, for a workspace member, the build context as a
 	// path from the folder the files are written in ("../.."); AppDir is
 	// that folder from the context ("apps/api"). Paths of the answers are

@@ -274,6 +274,7 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		g.AddUser = &RunStep{Commands: []string{"echo '" + passwdLine + "' >> /etc/passwd", "echo '" + groupLine + "' >> /etc/group"}}
 	}
 	v.Cmd = jsonArgv(a.Start)
+	g.BuildEnv = append(g.BuildEnv, a.BuildEnv...) // --build-env: the build stage only
 	v.Go = g
 	return nil
 }

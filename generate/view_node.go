@@ -275,6 +275,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 	if a.Framework == "next" {
 		n.BuildEnv = append(n.BuildEnv, "NEXT_TELEMETRY_DISABLED=1")
 	}
+	n.BuildEnv = append(n.BuildEnv, a.BuildEnv...) // --build-env: the build stage only
 	if n.IsStatic && n.Build != nil {
 		// nginx's own site answers 404 for a client-side route
 		// (/settings after a reload): the site falls back to index.html,

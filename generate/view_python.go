@@ -193,6 +193,7 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 	} else {
 		p.TestDeps = nil
 	}
+	p.BuildEnv = append(p.BuildEnv, a.BuildEnv...) // --build-env: the build and test stages only
 	if pa.PrivateIndex {
 		// The index's credentials, as ~/.netrc (pip, uv and poetry read
 		// it), for every step that installs.

@@ -41,6 +41,9 @@ type Inputs struct {
 	// Env are settings of the final stage (--env NAME=value), each
 	// replacing a detected one of the same name.
 	Env []string
+	// BuildEnv are settings of the build stage only (--build-env
+	// NAME=value): what a build reads that the image must not keep.
+	BuildEnv []string
 	// Static is --static DIR: a Node build's folder that nginx serves.
 	Static string
 }
@@ -68,6 +71,11 @@ func (in Inputs) Check() error {
 	for _, e := range in.Env {
 		if err := generate.CheckEnv(e); err != nil {
 			return &generate.InputError{Flag: "--env", Err: err}
+		}
+	}
+	for _, e := range in.BuildEnv {
+		if err := generate.CheckBuildEnv(e); err != nil {
+			return &generate.InputError{Flag: "--build-env", Err: err}
 		}
 	}
 	if in.PM != "" && in.Lang != "" {
@@ -116,6 +124,12 @@ func (in Inputs) apply(a *generate.Answers) error {
 			return &generate.InputError{Flag: "--env", Err: err}
 		}
 		a.Env = generate.SetEnv(slices.Clone(a.Env), e)
+	}
+	for _, e := range in.BuildEnv {
+		if err := generate.CheckBuildEnv(e); err != nil {
+			return &generate.InputError{Flag: "--build-env", Err: err}
+		}
+		a.BuildEnv = generate.SetEnv(slices.Clone(a.BuildEnv), e)
 	}
 	if in.Static != "" {
 		if err := generate.ServeStatic(a, in.Static); err != nil {
@@ -196,6 +210,9 @@ func (in Inputs) Args() []string {
 	add("--static", in.Static)
 	for _, e := range in.Env {
 		args = append(args, "--env", e)
+	}
+	for _, e := range in.BuildEnv {
+		args = append(args, "--build-env", e)
 	}
 	for _, k := range slices.Sorted(maps.Keys(in.Sets)) {
 		args = append(args, "--set", k+"="+in.Sets[k])
