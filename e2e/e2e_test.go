@@ -54,8 +54,9 @@ type fixture struct {
 	// file system (no leading slash): the artefact, and what must not
 	// ship (dev dependencies, sources, compilers).
 	present, absent []string
-	// member is, for a workspace, the app's folder: init runs there and
-	// the image is built from the fixture's root with -f member/Dockerfile.
+	// member is the app's folder: init runs there, and the image is built
+	// from the fixture's root with -f member/Dockerfile for a workspace
+	// member, from the folder itself for a plain sub-folder project.
 	member string
 	// unrelated is a file of another workspace package: after the first
 	// build it is edited, and the rebuild must reuse the install layer.
@@ -165,6 +166,13 @@ var fixtures = []fixture{
 		// requires another: built from the root, in workspace mode.
 		member: "services/api", unrelated: "tools/report/main.go",
 		body: `{"hello":"greetings, e2e","from":"go-work-member","request":`, present: []string{"app"}, absent: goAbsent,
+	},
+	{
+		app: "split-repo", kind: "go", flavours: []string{"scratch"},
+		// No manifest at the root: backend/ (Go) beside frontend/ (Vite);
+		// the backend is a project of its own, its folder the context.
+		member: "backend",
+		body:   `{"from":"split-repo backend"}`, present: []string{"app"}, absent: goAbsent,
 	},
 	{
 		app: "node-pnpm", kind: "node", flavours: []string{"slim", "distroless"},
@@ -350,13 +358,15 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 		r.notes = "init failed"
 		t.Fatalf("dockslim %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	var fileArgs []string
-	if f.member != "" {
-		fileArgs = []string{"-f", path.Join(f.member, "Dockerfile")}
-	}
 	src, err := os.ReadFile(filepath.Join(appDir, "Dockerfile"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// A workspace member builds from the root, as its header says; a
+	// plain sub-folder project is its own context.
+	ctxDir, fileArgs := appDir, []string(nil)
+	if f.member != "" && strings.Contains(string(src), "docker build -f "+path.Join(f.member, "Dockerfile")+" .") {
+		ctxDir, fileArgs = dir, []string{"-f", path.Join(f.member, "Dockerfile")}
 	}
 	df := parseDockerfile(string(src))
 	ensureBases(t, df.images())
@@ -371,7 +381,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 
 	// The image.
 	buildArgs := append(append([]string{"-t", tag}, fileArgs...), f.buildArgs...)
-	took, err := build(t, dir, filepath.Join(logs, "e2e-"+slug+".log"), buildArgs...)
+	took, err := build(t, ctxDir, filepath.Join(logs, "e2e-"+slug+".log"), buildArgs...)
 	r.buildTime = took
 	if err != nil {
 		r.build, r.notes = "FAIL", "docker build failed"
@@ -432,7 +442,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 	// The test stage, where the project has tests.
 	if df.hasStage("test") {
 		testArgs := append(append([]string{"--target", "test", "-t", testTag}, fileArgs...), f.buildArgs...)
-		took, err := build(t, dir, filepath.Join(logs, "e2e-"+slug+"-test.log"), testArgs...)
+		took, err := build(t, ctxDir, filepath.Join(logs, "e2e-"+slug+"-test.log"), testArgs...)
 		if err != nil {
 			r.test = "FAIL"
 			t.Errorf("test stage: %v", err)
@@ -448,7 +458,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 	}
 
 	if f.unrelated != "" {
-		unrelatedEdit(t, dir, f, slug, tag, buildArgs)
+		unrelatedEdit(t, dir, ctxDir, f, slug, buildArgs)
 	}
 
 	// The files on disk are what .dockslim.yaml renders again.
@@ -459,7 +469,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 
 // unrelatedEdit edits a file of a workspace package the app does not use
 // and rebuilds: the install step must come from the cache.
-func unrelatedEdit(t *testing.T, dir string, f fixture, slug, tag string, buildArgs []string) {
+func unrelatedEdit(t *testing.T, dir, ctxDir string, f fixture, slug string, buildArgs []string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(f.unrelated))
 	old, err := os.ReadFile(p)
@@ -470,7 +480,7 @@ func unrelatedEdit(t *testing.T, dir string, f fixture, slug, tag string, buildA
 		t.Fatal(err)
 	}
 	logPath := filepath.Join(stateDir(), "logs", "e2e-"+slug+"-unrelated.log")
-	if _, err := build(t, dir, logPath, buildArgs...); err != nil {
+	if _, err := build(t, ctxDir, logPath, buildArgs...); err != nil {
 		t.Fatalf("rebuild after editing %s: %v", f.unrelated, err)
 	}
 	out, _ := os.ReadFile(logPath)

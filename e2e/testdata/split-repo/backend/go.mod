@@ -1,0 +1,3 @@
+module example.com/split/backend
+
+go 1.24
