@@ -115,3 +115,7 @@ func CheckDataDir(dir string) error { return core.CheckDataDir(dir) }
 // (node_modules, vendor, .git, dist, hidden folders…): the rule for
 // anything else that walks a repository, such as `check --all`.
 func SkippedDir(name string) bool { return repo.Skipped(name) }
+
+// SecretName reports whether a variable of that name would hold a secret
+// (BuildKit's SecretsUsedInArgOrEnv rule): the one rule for ENV lines.
+func SecretName(name string) bool { return core.SecretName(name) }

@@ -210,6 +210,7 @@ func FromFacts(f *detect.Facts) *Answers {
 		WorkspaceRoot:         f.WorkspaceRoot,
 		AppDir:                d.AppDir,
 		Env:                   slices.Clone(d.Env),
+		BuildEnv:              buildEnvOf(d.Lang),
 		Vars:                  map[string]string{},
 	}
 	// Label facts that could not be printed safely are dropped: a missing

@@ -226,10 +226,6 @@ func CheckEnv(e string) error {
 // fit, and nothing an unquoted ENV value would expand or split.
 var buildEnvLineRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._/:@+=,%?&~-]*$`)
 
-// secretNameRE is a variable name that says it holds a secret, as
-// BuildKit's SecretsUsedInArgOrEnv check reads names.
-var secretNameRE = regexp.MustCompile(`(?i)(secret|token|passw(or)?d|api_?key|private_?key|credential|auth)`)
-
 // CheckBuildEnv validates one build-stage setting: CheckEnv's rule, and
 // no name that says it is a secret — an ENV keeps its value in the image
 // history, so a secret the build needs is a --secret mount, never an ENV.
@@ -238,7 +234,7 @@ func CheckBuildEnv(e string) error {
 		return fmt.Errorf("%q is not NAME=value with a value a Dockerfile ENV takes as it is (letters, digits and . _ / : - @ + = , %% ? & ~; no spaces, quotes or $)", e)
 	}
 	name, _, _ := strings.Cut(e, "=")
-	if secretNameRE.MatchString(name) {
+	if detect.SecretName(name) {
 		return fmt.Errorf("%s names a secret: an ENV keeps its value in the image's history; give the build a placeholder under another name, or a BuildKit secret in a template pack block", name)
 	}
 	return nil

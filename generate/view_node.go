@@ -32,6 +32,15 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 	}
 }
 
+// buildEnvOf is the build-stage environment a language's detection
+// asks for (node.Details.BuildEnv).
+func buildEnvOf(lang any) []string {
+	if d, ok := lang.(*node.Details); ok {
+		return clone(d.BuildEnv)
+	}
+	return nil
+}
+
 // nodeSamples are the Node projects `pack lint` renders: a TypeScript
 // API, and the same with a native addon.
 func nodeSamples() []Sample {

@@ -20,5 +20,5 @@ func (n *project) dataDirs() {
 			found = append(found, core.FindDataFiles(file, data)...)
 		}
 	}
-	n.f.Details.DataDirs = n.f.DataDirs(core.AppDir, found, n.r.HasDir)
+	n.f.Details.DataDirs = n.f.DataDirs(core.AppDir, found, func(rel string) bool { return n.r.Has(rel) || n.r.HasDir(rel) })
 }

@@ -56,6 +56,10 @@ type Details struct {
 	// project built on its own.
 	WorkspacePackage string
 	WorkspaceDeps    []string
+	// BuildEnv are NAME=value settings of the build stage only:
+	// placeholders a build needs and the image must not keep (the URL
+	// prisma.config reads).
+	BuildEnv []string
 	// SecretFiles are committed files that hold credentials (an .npmrc
 	// with a token): never mounted, copied or in the build context.
 	SecretFiles []string

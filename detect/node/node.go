@@ -113,10 +113,10 @@ func (n *project) prismaGenerate() {
 	}
 	cmd := execCommand(n.pm, "prisma generate --schema "+n.d.PrismaSchema)
 	if env := n.prismaGenerateEnv(); len(env) > 0 {
-		// Placeholders, for this command only: they never reach the
-		// build's other steps or the image.
-		cmd = strings.Join(env, " ") + " " + cmd
-		n.f.Warnf("prisma.config reads %s: prisma generate runs with a placeholder (it never connects); the image reads the real value at run time", strings.Join(envNames(env), ", "))
+		// Placeholders for the build stage (its build script may run
+		// prisma generate again, as umami's does); never the image's.
+		n.d.BuildEnv = append(n.d.BuildEnv, env...)
+		n.f.Warnf("prisma.config reads %s: the build stage gets a placeholder (prisma generate never connects); the image reads the real value at run time", strings.Join(envNames(env), ", "))
 	}
 	if shellwords.CheckBuild(cmd) == nil {
 		n.d.PrismaGenerate = cmd

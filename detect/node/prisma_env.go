@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dockslim/dockslim/detect/internal/core"
 	"github.com/dockslim/dockslim/detect/internal/repo"
 )
 
@@ -45,7 +46,7 @@ func (n *project) prismaGenerateEnv() []string {
 			continue
 		}
 		for _, m := range prismaEnvRE.FindAllSubmatch(data, 16) {
-			if name := string(m[1]); !slices.Contains(names, name) {
+			if name := string(m[1]); !slices.Contains(names, name) && !core.SecretName(name) {
 				names = append(names, name)
 			}
 		}

@@ -17,5 +17,5 @@ func (p *state) dataDirs() {
 			found = append(found, core.FindDataFiles(file, data)...)
 		}
 	}
-	p.f.Details.DataDirs = p.f.DataDirs(core.AppDir, found, p.r.HasDir)
+	p.f.Details.DataDirs = p.f.DataDirs(core.AppDir, found, func(rel string) bool { return p.r.Has(rel) || p.r.HasDir(rel) })
 }

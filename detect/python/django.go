@@ -74,6 +74,7 @@ func (p *state) djangoEntry() entry {
 		p.f.Warnf("%s: COMPRESS_OFFLINE is on; the build runs manage.py compress after collectstatic", compressFrom)
 	}
 	p.productionSettings(manage, dir)
+	p.debugOff(settings)
 	if e.target == "" {
 		e = p.djangoWSGIFallback(manage, dir)
 	}
@@ -228,5 +229,38 @@ func (p *state) productionSettings(manage, dir string) {
 			p.f.Warnf("%s defaults to the development settings %s; the image runs %s (ENV %s), which may need its own environment (SECRET_KEY, a database URL)", manage, mod, prod, env)
 			return
 		}
+	}
+}
+
+// debugFromEnvRE is a settings line that reads DEBUG from the
+// environment (os.getenv, os.environ.get, django-environ, decouple,
+// a helper such as healthchecks' envbool): group 1 is the rest of it.
+var debugFromEnvRE = regexp.MustCompile(`(?m)^DEBUG\s*=\s*(.*\(\s*["']DEBUG["'].*)$`)
+
+// truthyDefaultRE is a default that turns DEBUG on.
+var truthyDefaultRE = regexp.MustCompile(`(?i)(?:,\s*(?:default\s*=\s*)?["']?(?:true|1|yes|on)["']?\s*[,)])`)
+
+// debugOff sets ENV DEBUG in the final stage when the settings read it
+// from the environment with a default that turns it on: Django's debug
+// pages would otherwise show settings and stack traces to anyone.
+// "False" is what the common readers accept; a setting parsed with
+// int() gets "0".
+func (p *state) debugOff(settings []string) {
+	for _, s := range settings {
+		data, err := p.src.get(s)
+		if err != nil {
+			continue
+		}
+		m := debugFromEnvRE.FindSubmatchIndex(data)
+		if m == nil || !truthyDefaultRE.Match(data[m[2]:m[3]]) {
+			continue
+		}
+		value := "False"
+		if strings.Contains(string(data[m[2]:m[3]]), "int(") {
+			value = "0"
+		}
+		p.f.Details.Env = append(p.f.Details.Env, "DEBUG="+value)
+		p.f.Warnf("%s:%d turns DEBUG on unless the environment says otherwise; the image sets DEBUG=%s", s, lineAt(data, m[0]), value)
+		return
 	}
 }

@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"sort"
 )
 
@@ -80,3 +81,12 @@ func (f *Facts) SetMemberOf(back, rel, from string) {
 	f.Details.WorkspaceRoot, f.Details.AppDir = back, rel
 	f.Source("workspaceRoot", path.Join(back, from))
 }
+
+// secretNameRE is a variable name that says it holds a secret, as
+// BuildKit's SecretsUsedInArgOrEnv check reads names (`_`-separated
+// words such as KEY, TOKEN, PASSWORD, SECRET, AUTH).
+var secretNameRE = regexp.MustCompile(`(?i)(?:_|^)(?:apikey|auth|credentials?|key|password|pass|pword|passwd|secret|token)(?:_|$)`)
+
+// SecretName reports whether an ENV or ARG of that name would hold a
+// secret: never in a layer, and BuildKit's checks refuse it.
+func SecretName(name string) bool { return secretNameRE.MatchString(name) }

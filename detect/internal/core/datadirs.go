@@ -72,7 +72,9 @@ func FindDataFiles(file string, data []byte) []DataFile {
 // and warns about each; workdir is where the app runs. A file directly
 // in workdir only warns: handing the app's own folder to its user would
 // let it rewrite its code. So does a folder under workdir that the
-// repository has (inRepo, given the folder relative to the project):
+// repository has (inRepo, given a file or folder relative to the
+// project); a database file the repository itself holds is data it
+// ships, never warned about:
 // the copy of the source makes it root's again, and BuildKit keeps an
 // existing folder's owner.
 func (f *Facts) DataDirs(workdir string, files []DataFile, inRepo func(rel string) bool) []string {
@@ -86,6 +88,9 @@ func (f *Facts) DataDirs(workdir string, files []DataFile, inRepo func(rel strin
 		p = path.Clean(p)
 		dir := path.Dir(p)
 		switch {
+		case strings.HasPrefix(p, workdir+"/") && inRepo(strings.TrimPrefix(p, workdir+"/")):
+			// A database the repository ships (a read-only search index):
+			// data, not state.
 		case dir == workdir:
 			if !warned[p] {
 				warned[p] = true

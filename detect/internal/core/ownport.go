@@ -39,6 +39,12 @@ func ownDockerfilePort(ctx context.Context, l *Language, r *repo.Repo, f *Facts)
 	if port == 0 || !agree {
 		return
 	}
+	if port < 1024 {
+		// Its image runs as root; this one does not, and the default,
+		// which the start command or ENV PORT carries, binds anywhere.
+		f.Warnf("%s serves on port %d, below 1024, where its image's root user binds; this image runs as a non-root user, so it keeps %d (pass --port to choose)", from, port, f.Port)
+		return
+	}
 	f.Start = MovePort(f.Start, f.Port, port)
 	f.Port = port
 	f.Likely("port", from)
