@@ -102,6 +102,9 @@ type NodeAnswers struct {
 	// NoProdDeps: no production dependencies, so no deps stage and no
 	// node_modules in the runtime.
 	NoProdDeps bool `yaml:"noProdDeps,omitempty"`
+	// IgnoreEngines: yarn classic installs with --ignore-engines (the
+	// Node version is dockslim's default, not the project's).
+	IgnoreEngines bool `yaml:"ignoreEngines,omitempty"`
 	// WorkspacePackage and WorkspaceDeps: a workspace member's package
 	// name and the member folders it uses, from the workspace root,
 	// dependencies first (node.Details).

@@ -21,6 +21,7 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 		RuntimeDirs:      clone(d.RuntimeDirs),
 		RunsSource:       d.RunsSource,
 		NoProdDeps:       d.NoProdDeps,
+		IgnoreEngines:    d.IgnoreEngines,
 		WorkspacePackage: d.WorkspacePackage,
 		WorkspaceDeps:    clone(d.WorkspaceDeps),
 		SecretFiles:      clone(d.SecretFiles),
@@ -154,6 +155,10 @@ func nodePM(a *Answers, tab *versions.Table) pm {
 		}
 		return tab.Tools[tool]
 	}
+	engines := ""
+	if a.Node != nil && a.Node.IgnoreEngines {
+		engines = " --ignore-engines"
+	}
 	switch a.PackageManager {
 	case "pnpm":
 		store := " --store-dir=/pnpm/store"
@@ -161,7 +166,7 @@ func nodePM(a *Answers, tab *versions.Table) pm {
 			all: "pnpm install --frozen-lockfile" + store, prod: "pnpm install --frozen-lockfile --prod" + store, usesNpmrc: true}
 	case "yarn":
 		return pm{setup: "npm install -g --force yarn@" + version("yarn"), cache: "/usr/local/share/.cache/yarn",
-			all: "yarn install --frozen-lockfile", prod: "yarn install --frozen-lockfile --production", usesNpmrc: true, locked: true}
+			all: "yarn install --frozen-lockfile" + engines, prod: "yarn install --frozen-lockfile --production" + engines, usesNpmrc: true, locked: true}
 	case "yarn-berry":
 		return pm{setup: "npm install -g --force @yarnpkg/cli-dist@" + version("yarnBerry"), cache: "/root/.yarn/berry",
 			all: "yarn install --immutable", prod: "yarn workspaces focus --all --production",

@@ -56,6 +56,10 @@ type Details struct {
 	// project built on its own.
 	WorkspacePackage string
 	WorkspaceDeps    []string
+	// IgnoreEngines is true for a yarn classic project whose Node version
+	// nothing in it states: yarn, unlike npm and pnpm, fails the install
+	// when a locked package's engines range leaves the chosen version out.
+	IgnoreEngines bool
 	// BuildEnv are NAME=value settings of the build stage only:
 	// placeholders a build needs and the image must not keep (the URL
 	// prisma.config reads).

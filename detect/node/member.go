@@ -51,6 +51,7 @@ func asMember(ctx context.Context, rr *repo.Repo, root, member *core.Facts, rel 
 	}
 	if rd, ok := root.Details.Lang.(*Details); ok {
 		md.SecretFiles = core.SortedUnique(append(md.SecretFiles, rd.SecretFiles...))
+		md.IgnoreEngines = rd.IgnoreEngines && member.Sources["languageVersion"] == ""
 	}
 
 	// The root decides the package manager and, unless the member says,

@@ -77,6 +77,10 @@ func detect(ctx context.Context, r *repo.Repo, opts core.Options, tab *versions.
 			return nil, err
 		}
 	}
+	if n.pm == "yarn" && f.Sources["languageVersion"] == "" {
+		n.d.IgnoreEngines = true
+		f.Warnf("nothing in the project states a Node version, so the image uses Node %s and yarn installs with --ignore-engines: yarn (unlike npm and pnpm) refuses a locked package whose engines range leaves that version out; pin the version (.nvmrc, engines.node) to have it checked", f.LanguageVersion)
+	}
 	n.workspaceMembers()
 	n.framework()
 	n.buildAndTest()
