@@ -3,6 +3,7 @@ package node
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dockslim/dockslim/internal/shellwords"
@@ -76,15 +77,42 @@ func (n *project) framework() {
 			return
 		}
 	}
+	// A workspace member often leaves its build tool to the root's
+	// devDependencies (excalidraw-app's vite): a script that runs the
+	// tool's build names the framework as well.
+	for _, name := range sortedScriptNames(p) {
+		for _, t := range staticTools {
+			if t.buildRE != nil && t.buildRE.MatchString(p.Scripts[name]) {
+				n.f.Framework = t.framework
+				n.f.Likely("framework", "package.json#scripts."+name)
+				return
+			}
+		}
+	}
+}
+
+// sortedScriptNames lists the package's script names, "build" first.
+func sortedScriptNames(p *packageJSON) []string {
+	names := make([]string, 0, len(p.Scripts))
+	for name := range p.Scripts {
+		if name != "build" {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return append([]string{"build"}, names...)
 }
 
 // staticTools are the build tools of static sites, the most specific
 // first (an Angular or Vue CLI project may use vite underneath).
-var staticTools = []struct{ framework, dep string }{
-	{"angular", "@angular/core"},
-	{"vue-cli", "@vue/cli-service"},
-	{"cra", "react-scripts"},
-	{"vite", "vite"},
+var staticTools = []struct {
+	framework, dep string
+	buildRE        *regexp.Regexp // a script that builds with the tool
+}{
+	{"angular", "@angular/core", regexp.MustCompile(`(^|[\s;&|])ng build\b`)},
+	{"vue-cli", "@vue/cli-service", regexp.MustCompile(`(^|[\s;&|])vue-cli-service build\b`)},
+	{"cra", "react-scripts", regexp.MustCompile(`(^|[\s;&|])react-scripts build\b`)},
+	{"vite", "vite", regexp.MustCompile(`(^|[\s;&|])vite build\b`)},
 }
 
 // isStatic reports whether the project is a static site served by nginx.
