@@ -151,6 +151,15 @@ var fixtures = []fixture{
 		absent:  []string{"app/node_modules/typescript", "app/packages/unrelated", "app/node_modules/left-pad"},
 	},
 	{
+		app: "node-bun-workspace", kind: "node", flavours: []string{"slim"},
+		// bun installs the workspace whole; the runtime takes the
+		// member's packages only.
+		member: "apps/api", unrelated: "packages/unrelated/index.js",
+		body:    `"hello":"greetings, e2e","from":"bun-workspace"`,
+		present: []string{"app/apps/api/src/server.js", "app/packages/greet/dist/index.js", "app/node_modules/ms"},
+		absent:  []string{"app/node_modules/typescript", "app/packages/unrelated"},
+	},
+	{
 		app: "node-turborepo-next", kind: "node", flavours: []string{"slim"},
 		// A Next app (output: standalone) of a Turborepo: turbo builds it
 		// and the workspace package it imports; the standalone tree
