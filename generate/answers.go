@@ -113,6 +113,9 @@ type NodeAnswers struct {
 	// SecretFiles are committed files holding credentials (an .npmrc
 	// with a token), from the context: the .dockerignore excludes them.
 	SecretFiles []string `yaml:"secretFiles,flow,omitempty"`
+	// TurboVersion is, for a member of a Turborepo, the turbo release
+	// its root pins: the install is pruned with `turbo prune --docker`.
+	TurboVersion string `yaml:"turboVersion,omitempty"`
 	Prisma      bool     `yaml:"prisma"`
 	// PrismaSchema is the schema file or folder; PrismaGenerate the build
 	// stage's prisma generate ("" in records written before them).

@@ -124,6 +124,9 @@ func (a *Answers) Check() error {
 	}
 	if a.Node != nil {
 		paths = append(append(paths, a.Node.WorkspaceDeps...), a.Node.SecretFiles...)
+		if v := a.Node.TurboVersion; v != "" && !versionRE.MatchString(v) {
+			return bad("node.turboVersion", "%q is not a version", v)
+		}
 		if a.Node.WorkspacePackage != "" && !node.FilterableName(a.Node.WorkspacePackage) {
 			return bad("node.workspacePackage", "%q is not a package name", a.Node.WorkspacePackage)
 		}

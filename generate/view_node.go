@@ -25,6 +25,7 @@ func nodeAnswers(d *node.Details) *NodeAnswers {
 		WorkspacePackage: d.WorkspacePackage,
 		WorkspaceDeps:    clone(d.WorkspaceDeps),
 		SecretFiles:      clone(d.SecretFiles),
+		TurboVersion:     d.TurboVersion,
 		Prisma:           d.Prisma,
 		PrismaSchema:     d.PrismaSchema,
 		PrismaGenerate:   d.PrismaGenerate,
@@ -113,6 +114,10 @@ type NodeView struct {
 	IgnoredOutputs []string
 	// SecretFiles are .dockerignore lines for committed credential files.
 	SecretFiles []string
+	// Prune, when set, is a `prune` stage that runs `turbo prune --docker`
+	// for a Turborepo member: the install reads its pruned manifests and
+	// lockfile, the build its pruned sources.
+	Prune *PruneStage
 	// Prod, when set, is the RUN of a `prod` stage on the build stage
 	// that lays out what the runtime copies (pnpm deploy, for a
 	// workspace member).
@@ -122,6 +127,9 @@ type NodeView struct {
 	RuntimeWorkdir string
 	TestWorkdir    string
 }
+
+// PruneStage installs turbo and prunes the workspace to one app.
+type PruneStage struct{ Setup, Run *RunStep }
 
 // spaConfPath is where the build stage writes the nginx site.
 const spaConfPath = "/tmp/dockslim-site.conf"

@@ -40,6 +40,25 @@ func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds
 		// mounted); the build then runs the member's packages only.
 		n.AllDeps = step(p.all)
 	}
+	if na.TurboVersion != "" {
+		// turbo prune --docker: the install reads the pruned manifests
+		// and lockfile (an edit, or a new dependency, in another package
+		// keeps it), so it installs the pruned workspace whole.
+		n.Prune = &PruneStage{
+			Setup: &RunStep{Caches: caches("/root/.npm"), Commands: []string{"npm install -g turbo@" + na.TurboVersion}},
+			Run:   &RunStep{Commands: []string{"turbo prune " + name + " --docker"}},
+		}
+		noBinds := func(cmd string) *RunStep {
+			return &RunStep{Caches: p.caches(), Secrets: secrets, Commands: []string{cmd}}
+		}
+		step = noBinds
+		switch a.PackageManager {
+		case "npm":
+			n.AllDeps = noBinds(npmInstall(a))
+		default:
+			n.AllDeps = noBinds(p.all)
+		}
+	}
 	if n.Build != nil && a.Framework == "next" {
 		n.Build.Caches = caches("/app/" + app + "/.next/cache")
 	}
@@ -81,10 +100,12 @@ func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds
 		// goes to absolute paths. npm installs the member's production
 		// dependencies only; yarn berry focuses on the member; yarn
 		// classic and bun install the workspace's.
-		switch a.PackageManager {
-		case "npm":
+		switch {
+		case a.PackageManager == "npm" && n.Prune != nil:
+			n.ProdDeps = step(npmInstall(a) + " --omit=dev")
+		case a.PackageManager == "npm":
 			n.ProdDeps = step(npmInstall(a) + " --omit=dev " + strings.Join(workspaces, " "))
-		case "yarn-berry":
+		case a.PackageManager == "yarn-berry":
 			n.ProdDeps = step("yarn workspaces focus " + name + " --production")
 		default:
 			n.ProdDeps = step(p.prod)

@@ -64,6 +64,10 @@ type Details struct {
 	// placeholders a build needs and the image must not keep (the URL
 	// prisma.config reads).
 	BuildEnv []string
+	// TurboVersion is, for a member of a Turborepo whose root pins turbo
+	// (devDependencies), that release ("2.5.4", or a major "2" for a
+	// range): the install is pruned with `turbo prune --docker`.
+	TurboVersion string
 	// SecretFiles are committed files that hold credentials (an .npmrc
 	// with a token): never mounted, copied or in the build context.
 	SecretFiles []string

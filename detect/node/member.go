@@ -103,6 +103,9 @@ func asMember(ctx context.Context, rr *repo.Repo, root, member *core.Facts, rel 
 		}
 	}
 	member.BuildCommand = memberBuild(root, pkgs, builds, self.name)
+	if root.WorkspaceTool == "turborepo" && member.PackageManager != "bun" {
+		md.TurboVersion = pkgs.rootToolVersion("turbo")
+	}
 	delete(member.Confidence, "buildCommand")
 	delete(member.Sources, "buildCommand")
 	if member.BuildCommand != "" {
@@ -214,4 +217,26 @@ func (ws *workspace) closure(dir string) []string {
 	}
 	visit(dir)
 	return out
+}
+
+// turboVersionRE is a semver release or range whose release can be
+// named: "2.5.4", "^2.5.4", "~2.5", ">=2".
+var turboVersionRE = regexp.MustCompile(`^[\^~]?(\d+)(\.\d+\.\d+)?`)
+
+// rootToolVersion is the release of a root devDependency to install
+// globally: the exact version, or the major of a range; "" when the root
+// does not list it or names no version (a tag, a URL).
+func (ws *workspace) rootToolVersion(name string) string {
+	if ws.root == nil {
+		return ""
+	}
+	spec, _ := ws.root.dep(name)
+	m := turboVersionRE.FindStringSubmatch(strings.TrimSpace(spec))
+	switch {
+	case m == nil:
+		return ""
+	case m[2] != "" && !strings.ContainsAny(spec[:1], "^~"):
+		return m[1] + m[2]
+	}
+	return m[1]
 }
