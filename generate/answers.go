@@ -116,7 +116,7 @@ type NodeAnswers struct {
 	// TurboVersion is, for a member of a Turborepo, the turbo release
 	// its root pins: the install is pruned with `turbo prune --docker`.
 	TurboVersion string `yaml:"turboVersion,omitempty"`
-	Prisma      bool     `yaml:"prisma"`
+	Prisma       bool   `yaml:"prisma"`
 	// PrismaSchema is the schema file or folder; PrismaGenerate the build
 	// stage's prisma generate ("" in records written before them).
 	PrismaSchema   string `yaml:"prismaSchema,omitempty"`
