@@ -76,12 +76,9 @@ type NodeView struct {
 	// ProdDeps installs production dependencies for the runtime (nil when
 	// the runtime needs no node_modules: Next standalone, static sites).
 	ProdDeps *RunStep
-	// CopySourceFirst copies the whole source before installing (npm,
-	// yarn or pnpm workspaces need every member's package.json).
-	CopySourceFirst bool
-	AllDeps         *RunStep
-	Build           *RunStep
-	Test            *RunStep
+	AllDeps  *RunStep
+	Build    *RunStep
+	Test     *RunStep
 	// BuildEnv are ENV lines of the build stage (NEXT_TELEMETRY_DISABLED).
 	BuildEnv []string
 	// IsStatic: nginx serves StaticDir; IsNextStandalone: the standalone
@@ -254,10 +251,9 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		secrets = []Secret{{ID: "npmrc", Target: "/root/.npmrc"}}
 		v.SecretFlags = append(v.SecretFlags, "--secret id=npmrc,src=$HOME/.npmrc")
 	}
-	n.CopySourceFirst = a.Workspace
-	if n.CopySourceFirst {
-		binds = nil
-	}
+	// A workspace root installs like any project, with every member's
+	// package.json bound (ManifestFiles lists them): its sources come
+	// after, so a source edit keeps the install layer.
 	install := func(cmd string, prune bool) *RunStep {
 		cmds := []string{cmd}
 		if prune && a.Native {

@@ -18,7 +18,6 @@ import (
 // binds and secrets are the install's mounts.
 func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds []Mount, secrets []Secret) {
 	app, name := a.AppDir, na.WorkspacePackage
-	n.CopySourceFirst = false
 	n.TestWorkdir = "/app/" + app
 	step := func(cmd string) *RunStep {
 		return &RunStep{Caches: p.caches(), Binds: binds, Secrets: secrets, Commands: []string{cmd}}
