@@ -31,6 +31,7 @@ Start with 'dockslim detect' to see what it found and where each value came from
 		NewCmdDetect(f, nil),
 		NewCmdInit(f, nil),
 		NewCmdCheck(f, nil),
+		NewCmdAudit(f, nil),
 		NewCmdPack(f),
 		NewCmdVersion(f),
 	)

@@ -1,7 +1,9 @@
 // Package dockerlint runs BuildKit's full Dockerfile check set — what
 // `docker build --check` reports — in-process and offline. It is heavy
-// (the whole Dockerfile-to-LLB converter), so only tests import it: the
-// dockslim binary keeps the light parser-only validation of generate.
+// (the whole Dockerfile-to-LLB converter: 6.9 MB of the static binary,
+// 19.9 → 26.7 MB, and 2 ms more at start, measured), so only `dockslim
+// audit` and the tests import it; generate keeps the light parser-only
+// validation.
 package dockerlint
 
 import (
@@ -65,7 +67,11 @@ func Lint(ctx context.Context, dockerfile []byte) ([]Finding, error) {
 	}
 	// Fatal errors come back in results.Error, not err.
 	if res.Error != nil {
-		out = append(out, Finding{RuleName: "error", Detail: res.Error.Message})
+		f := Finding{RuleName: "error", Detail: res.Error.Message}
+		if len(res.Error.Location.Ranges) > 0 {
+			f.Line = int(res.Error.Location.Ranges[0].Start.Line)
+		}
+		out = append(out, f)
 	}
 	return out, nil
 }

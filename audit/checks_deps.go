@@ -1,0 +1,222 @@
+package audit
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
+// installRE is a RUN that installs dependencies from manifests.
+var installRE = regexp.MustCompile(`\b(npm (ci|install|i)\b|yarn( install)?\s*($|&&|--)|pnpm (install|i)\b|bun install\b|pip3? install\b|poetry install\b|uv sync\b|pipenv install\b|go mod download\b|bundle install\b)`)
+
+// wholeContext reports whether a COPY takes the whole build context.
+func wholeContext(c *instructions.CopyCommand) bool {
+	return c.From == "" && wholeSources(c.SourcePaths)
+}
+
+// wholeSources reports whether sources name the whole context.
+func wholeSources(srcs []string) bool {
+	for _, s := range srcs {
+		if s == "." || s == "./" || s == "/" {
+			return true
+		}
+	}
+	return false
+}
+
+func cacheOrder(d *Dockerfile, _ *Context) []Finding {
+	var out []Finding
+	for _, s := range d.Stages {
+		// An install after the source is fine when one before it took the
+		// dependencies (the project itself: uv sync, pip install .).
+		var copied instructions.Command
+		installed := false
+		for _, c := range s.Commands {
+			switch c := c.(type) {
+			case *instructions.CopyCommand:
+				if wholeContext(c) && copied == nil {
+					copied = c
+				}
+			case *instructions.AddCommand:
+				if wholeSources(c.SourcePaths) && copied == nil {
+					copied = c
+				}
+			case *instructions.RunCommand:
+				if copied == nil && installRE.MatchString(runText(c)) {
+					installed = true
+				}
+				if copied != nil && !installed && installRE.MatchString(runText(c)) && !strings.Contains(c.String(), "type=bind") {
+					l, _ := lines(copied)
+					f := at(c, "the install runs after COPY . ., so every source edit reinstalls every dependency",
+						"copy (or bind-mount) the manifests and lockfile first, install, then COPY . .")
+					f.Line = l
+					out = append(out, f)
+					copied = nil
+				}
+			}
+		}
+	}
+	return out
+}
+
+// pipInstallRE is a pip install.
+var pipInstallRE = regexp.MustCompile(`\bpip3?\s+install\b`)
+
+func pipCache(d *Dockerfile, _ *Context) []Finding {
+	var out []Finding
+	for _, s := range d.Stages {
+		for _, c := range s.Commands {
+			if r, ok := c.(*instructions.RunCommand); ok && pipInstallRE.MatchString(runText(r)) &&
+				!strings.Contains(runText(r), "--no-cache-dir") && !hasCacheMount(r) && !strings.Contains(strings.Join(envOf(s), " "), "PIP_NO_CACHE_DIR") {
+				out = append(out, at(r, "pip install keeps its download cache in the layer", "add --no-cache-dir, or mount a cache on /root/.cache/pip"))
+			}
+		}
+	}
+	return out
+}
+
+// envOf lists a stage's ENV names.
+func envOf(s Stage) []string {
+	var out []string
+	for _, c := range s.Commands {
+		if e, ok := c.(*instructions.EnvCommand); ok {
+			for _, kv := range e.Env {
+				out = append(out, kv.Key)
+			}
+		}
+	}
+	return out
+}
+
+// npmInstallRE is an npm install or ci.
+var npmInstallRE = regexp.MustCompile(`\bnpm\s+(ci|install|i)\b`)
+
+func npmCache(d *Dockerfile, _ *Context) []Finding {
+	var out []Finding
+	for _, s := range d.Stages {
+		for _, c := range s.Commands {
+			if r, ok := c.(*instructions.RunCommand); ok && npmInstallRE.MatchString(runText(r)) && !hasCacheMount(r) && !strings.Contains(runText(r), "npm cache clean") {
+				out = append(out, at(r, "npm installs without a cache mount: its cache is downloaded on every build and stays in the layer",
+					"RUN --mount=type=cache,target=/root/.npm npm ci …"))
+			}
+		}
+	}
+	return out
+}
+
+// prodFlagRE is an install that leaves dev dependencies out.
+var prodFlagRE = regexp.MustCompile(`(--omit[= ]dev|--only[= ]prod|--production|--prod\b|NODE_ENV=production)`)
+
+func devDependencies(d *Dockerfile, _ *Context) []Finding {
+	s := d.Final()
+	prodEnv := false
+	for _, c := range s.Commands {
+		if e, ok := c.(*instructions.EnvCommand); ok {
+			for _, kv := range e.Env {
+				prodEnv = prodEnv || kv.Key == "NODE_ENV" && kv.Value == "production"
+			}
+		}
+		if r, ok := c.(*instructions.RunCommand); ok && npmInstallRE.MatchString(runText(r)) && !prodEnv && !prodFlagRE.MatchString(runText(r)) {
+			return []Finding{at(r, "the final stage installs every dependency, dev ones included (compilers, test runners, type definitions)",
+				"install with npm ci --omit=dev in the final stage, and build in a stage of its own")}
+		}
+	}
+	return nil
+}
+
+// toolchainRE names compiler packages in an install.
+var toolchainRE = regexp.MustCompile(`\b(build-essential|gcc|g\+\+|make|clang|cmake|python3-dev|libc6-dev|musl-dev|build-base)\b`)
+
+func toolchainInRuntime(d *Dockerfile, _ *Context) []Finding {
+	if len(d.Stages) < 2 {
+		return nil // single-stage says it already
+	}
+	var out []Finding
+	for _, c := range d.Final().Commands {
+		if r, ok := c.(*instructions.RunCommand); ok && (aptInstallRE.MatchString(runText(r)) || strings.Contains(runText(r), "apk add")) {
+			if m := toolchainRE.FindString(runText(r)); m != "" {
+				out = append(out, at(r, "the final stage installs "+m+", which only a build needs", "compile in the build stage and copy the result; install only runtime libraries here"))
+			}
+		}
+	}
+	return out
+}
+
+// chownRE is a recursive chown.
+var chownRE = regexp.MustCompile(`\bchown\s+(-\S*R\S*|--recursive)\b`)
+
+func chownLayer(d *Dockerfile, _ *Context) []Finding {
+	var out []Finding
+	for _, s := range d.Stages {
+		for _, c := range s.Commands {
+			if r, ok := c.(*instructions.RunCommand); ok && chownRE.MatchString(runText(r)) {
+				out = append(out, at(r, "chown -R rewrites every file it touches into a new layer, so they are stored twice",
+					"set the owner as the files arrive: COPY --chown=1000:1000"))
+			}
+		}
+	}
+	return out
+}
+
+func copyWholeStage(d *Dockerfile, _ *Context) []Finding {
+	if len(d.Stages) < 2 {
+		return nil
+	}
+	var out []Finding
+	final := d.Final()
+	for _, c := range final.Commands {
+		cp, ok := c.(*instructions.CopyCommand)
+		if !ok || cp.From == "" {
+			continue
+		}
+		src := d.Stage(cp.From)
+		if src == nil {
+			continue // an image: its files are that image's business
+		}
+		workdir := workdirOf(*src)
+		for _, p := range cp.SourcePaths {
+			if clean := path.Clean("/" + p); clean == "/" || clean == workdir && workdir != "/" && hasInstall(*src) {
+				out = append(out, at(cp, "the final stage copies "+p+" of stage "+cp.From+" whole: its sources, caches and dev dependencies too",
+					"copy only what the app runs: the build output (dist/), production node_modules, the binary"))
+			}
+		}
+	}
+	return out
+}
+
+// workdirOf is a stage's last WORKDIR ("/" when none).
+func workdirOf(s Stage) string {
+	w := "/"
+	for _, c := range s.Commands {
+		if wd, ok := c.(*instructions.WorkdirCommand); ok {
+			w = path.Clean(path.Join(w, wd.Path))
+		}
+	}
+	return w
+}
+
+// jsInstallRE is an install that writes node_modules into the working
+// directory (a Python or Go install writes elsewhere: /venv, the module
+// cache).
+var jsInstallRE = regexp.MustCompile(`\b(npm (ci|install|i)\b|yarn( install)?\s*($|&&|--)|pnpm (install|i)\b|bun install\b)`)
+
+// hasInstall reports whether a stage's own steps install node_modules
+// into its working directory.
+func hasInstall(s Stage) bool {
+	for _, c := range s.Commands {
+		if r, ok := c.(*instructions.RunCommand); ok && jsInstallRE.MatchString(runText(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+func missingDockerignore(d *Dockerfile, ctx *Context) []Finding {
+	if ctx == nil || ctx.HasIgnore {
+		return nil
+	}
+	return []Finding{{Message: "the build context has no .dockerignore: .git, node_modules and local files reach the builder, and COPY . . puts them in the image",
+		Fix: "add a .dockerignore (dockslim init writes one)"}}
+}
