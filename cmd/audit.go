@@ -12,8 +12,9 @@ import (
 
 // AuditOptions are the inputs of `dockslim audit`.
 type AuditOptions struct {
-	IO     *IOStreams
-	Getenv func(string) string
+	IO      *IOStreams
+	Getenv  func(string) string
+	Version string
 	// Target is the Dockerfile, or a folder holding one ("" = ".").
 	Target string
 	// Context is --context, the build context ("" = the Dockerfile's
@@ -24,11 +25,11 @@ type AuditOptions struct {
 }
 
 // auditFormats are the report formats --format takes.
-var auditFormats = []string{"text", "json"}
+var auditFormats = []string{"text", "json", "sarif"}
 
 // NewCmdAudit builds `dockslim audit`. runF replaces auditRun in tests.
 func NewCmdAudit(f *Factory, runF func(context.Context, *AuditOptions) error) *cobra.Command {
-	opts := &AuditOptions{IO: f.IO, Getenv: f.Getenv}
+	opts := &AuditOptions{IO: f.IO, Getenv: f.Getenv, Version: f.Version}
 	c := &cobra.Command{
 		Use:   "audit [DOCKERFILE|DIR]",
 		Short: "Say what makes an existing Dockerfile's image big, slow to rebuild or unsafe",
@@ -50,7 +51,7 @@ Exit status: 1 when a finding reaches --fail-on (default: error), 0 otherwise,
 				opts.Target = args[0]
 			}
 			if !slices.Contains(auditFormats, opts.Format) {
-				return usageError{fmt.Errorf("--format %q is not one of text, json", opts.Format)}
+				return usageError{fmt.Errorf("--format %q is not one of text, json, sarif", opts.Format)}
 			}
 			if _, err := audit.ParseSeverity(opts.FailOn); err != nil {
 				return usageError{fmt.Errorf("--fail-on: %w", err)}
@@ -61,7 +62,7 @@ Exit status: 1 when a finding reaches --fail-on (default: error), 0 otherwise,
 			return auditRun(c.Context(), opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "report format: text or json (docs/audit.md)")
+	c.Flags().StringVar(&opts.Format, "format", "text", "report format: text, json, or sarif (SARIF 2.1.0, for code scanning; docs/audit.md)")
 	c.Flags().StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info")
 	c.Flags().StringVar(&opts.Context, "context", "", "the build context the Dockerfile is built with (default: its folder)")
 	return c

@@ -42,6 +42,14 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 		return err
 	}
 	switch opts.Format {
+	case "sarif":
+		data, err := rep.SARIF(opts.Version)
+		if err != nil {
+			return err
+		}
+		if _, err := opts.IO.Out.Write(append(data, '\n')); err != nil {
+			return err
+		}
 	case "json":
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
