@@ -22,6 +22,8 @@ type AuditOptions struct {
 	Context string
 	Format  string
 	FailOn  string
+	// Diff is --diff: show the Dockerfile dockslim would write as a diff.
+	Diff bool
 }
 
 // auditFormats are the report formats --format takes.
@@ -65,5 +67,6 @@ Exit status: 1 when a finding reaches --fail-on (default: error), 0 otherwise,
 	c.Flags().StringVar(&opts.Format, "format", "text", "report format: text, json, or sarif (SARIF 2.1.0, for code scanning; docs/audit.md)")
 	c.Flags().StringVar(&opts.FailOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info")
 	c.Flags().StringVar(&opts.Context, "context", "", "the build context the Dockerfile is built with (default: its folder)")
+	c.Flags().BoolVar(&opts.Diff, "diff", false, "show the Dockerfile dockslim would write instead, as a diff against this one")
 	return c
 }

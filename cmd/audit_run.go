@@ -41,6 +41,13 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	if err != nil {
 		return err
 	}
+	// The fix: what dockslim init would write for the context, when it
+	// can (SARIF carries findings only).
+	var reg *Regeneration
+	why := ""
+	if opts.Format != "sarif" {
+		reg, why = regenerate(ctx, opts, dir, path, data)
+	}
 	switch opts.Format {
 	case "sarif":
 		data, err := rep.SARIF(opts.Version)
@@ -54,11 +61,16 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
+		out := struct {
+			*audit.Report
+			Regenerate *Regeneration `json:"regenerate"`
+		}{rep, reg}
+		if err := enc.Encode(out); err != nil {
 			return err
 		}
 	default:
 		printAudit(opts.IO.Out, rep)
+		printRegeneration(opts, reg, why)
 	}
 	failOn, _ := audit.ParseSeverity(opts.FailOn)
 	if rep.Fails(failOn) {
