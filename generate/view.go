@@ -123,6 +123,12 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		return nil, err
 	}
 	v.HasDataDirs = len(v.DataDirs) > 0
+	// Provenance for scanners' base-image policies: the final stage's
+	// base as it is built (a scratch image has none).
+	if base := v.finalBase(a); base != "" && base != "scratch" {
+		v.Labels = append(v.Labels, Label{"org.opencontainers.image.base.name", quoteJSON(base)})
+		v.HasLabels = true
+	}
 	v.HasSecrets = len(v.SecretFlags) > 0
 	if v.HasSecrets {
 		file := ""
@@ -132,6 +138,24 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		v.SecretHint = "docker build" + file + " " + strings.Join(v.SecretFlags, " ") + " ."
 	}
 	return v, nil
+}
+
+// finalBase is the final stage's base image reference with the version
+// arguments filled in, as the build resolves it.
+func (v *View) finalBase(a *Answers) string {
+	var ref string
+	switch {
+	case v.Node != nil:
+		ref = v.Node.RuntimeImage
+	case v.Python != nil:
+		ref = v.Python.BaseImage
+	case v.Go != nil:
+		ref = v.Go.RuntimeImage
+	}
+	for _, arg := range v.Args {
+		ref = strings.ReplaceAll(ref, "${"+arg.Name+"}", arg.Value)
+	}
+	return ref
 }
 
 // stringVars shows answers.vars as strings (a pack's manifest types them:
