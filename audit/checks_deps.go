@@ -220,3 +220,121 @@ func missingDockerignore(d *Dockerfile, ctx *Context) []Finding {
 	return []Finding{{Message: "the build context has no .dockerignore: .git, node_modules and local files reach the builder, and COPY . . puts them in the image",
 		Fix: "add a .dockerignore (dockslim init writes one)"}}
 }
+
+func ignoredCopy(d *Dockerfile, ctx *Context) []Finding {
+	if ctx == nil || ctx.Ignore == nil {
+		return nil
+	}
+	var out []Finding
+	for _, s := range d.Stages {
+		for _, c := range s.Commands {
+			cp, ok := c.(*instructions.CopyCommand)
+			if !ok || cp.From != "" {
+				continue
+			}
+			for _, src := range cp.SourcePaths {
+				p := strings.TrimPrefix(strings.TrimPrefix(path.Clean(src), "./"), "/")
+				if p == "" || p == "." || strings.ContainsAny(p, "*?[$") {
+					continue
+				}
+				if ignored, err := ctx.Ignore.MatchesOrParentMatches(p); err == nil && ignored {
+					out = append(out, at(cp, "COPY "+src+" names what the .dockerignore leaves out of the context: the build fails with \"not found\"",
+						"remove the pattern from the .dockerignore (or add a !"+p+" line), or copy something else"))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// cgoOffRE turns cgo off for a go build.
+var cgoOffRE = regexp.MustCompile(`CGO_ENABLED=0`)
+
+// goBuildRE is a go build (or install).
+var goBuildRE = regexp.MustCompile(`\bgo (build|install)\b`)
+
+func cgoOnScratch(d *Dockerfile, _ *Context) []Finding {
+	final := d.Final()
+	if img := d.Image(final); img != "scratch" && !strings.Contains(img, "distroless/static") {
+		return nil
+	}
+	for _, c := range final.Commands {
+		cp, ok := c.(*instructions.CopyCommand)
+		if !ok || cp.From == "" {
+			continue
+		}
+		src := d.Stage(cp.From)
+		if src == nil {
+			continue
+		}
+		for _, sc := range stageChain(d, src) {
+			off := false
+			for _, c := range sc.Commands {
+				if e, ok := c.(*instructions.EnvCommand); ok {
+					for _, kv := range e.Env {
+						off = off || kv.Key == "CGO_ENABLED" && kv.Value == "0"
+					}
+				}
+				if a, ok := c.(*instructions.ArgCommand); ok {
+					for _, kv := range a.Args {
+						off = off || kv.Key == "CGO_ENABLED" && kv.Value != nil && *kv.Value == "0"
+					}
+				}
+				r, ok := c.(*instructions.RunCommand)
+				if !ok || !goBuildRE.MatchString(runText(r)) || off || cgoOffRE.MatchString(runText(r)) {
+					continue
+				}
+				if strings.Contains(sc.Base, "alpine") && !strings.Contains(runText(r), "gcc") {
+					continue // golang:alpine has no C compiler: cgo is off by default
+				}
+				return []Finding{at(r, "go build runs with cgo on (the golang image has gcc), so a binary that uses net or os/user links the C library, which "+d.Image(final)+" does not have",
+					"build with CGO_ENABLED=0, or run on a base with a C library (distroless/base, debian slim)")}
+			}
+		}
+	}
+	return nil
+}
+
+// stageChain is a stage and the stages it builds on, the oldest first.
+func stageChain(d *Dockerfile, s *Stage) []Stage {
+	var chain []Stage
+	for cur := s; cur != nil; {
+		chain = append([]Stage{*cur}, chain...)
+		p := d.Stage(cur.Base)
+		if p == nil || p.Index >= cur.Index {
+			break
+		}
+		cur = p
+	}
+	return chain
+}
+
+func libcMismatch(d *Dockerfile, _ *Context) []Finding {
+	final := d.Final()
+	runAlpine := strings.Contains(d.Image(final), "alpine")
+	for _, c := range final.Commands {
+		cp, ok := c.(*instructions.CopyCommand)
+		if !ok || cp.From == "" {
+			continue
+		}
+		src := d.Stage(cp.From)
+		if src == nil || !hasInstall(*src) {
+			continue
+		}
+		buildAlpine := strings.Contains(d.Image(src), "alpine")
+		if buildAlpine == runAlpine {
+			continue
+		}
+		for _, p := range cp.SourcePaths {
+			if strings.Contains(p, "node_modules") {
+				libc, other := "glibc", "musl (alpine)"
+				if buildAlpine {
+					libc, other = "musl (alpine)", "glibc"
+				}
+				return []Finding{at(cp, "node_modules installed on "+libc+" run on "+other+": native addons built for one C library fail to load on the other",
+					"install in a stage on the same distro as the final stage")}
+			}
+		}
+	}
+	return nil
+}

@@ -48,5 +48,11 @@ func Rules() []Rule {
 			"COPY --from=<build stage> / (or the stage's whole working directory) brings the sources, caches and dev dependencies along; copy the artefacts.", copyWholeStage},
 		{"DS017", "missing-dockerignore", Warning, "No .dockerignore",
 			"Without a .dockerignore the build context carries .git, node_modules and local secrets to the builder, and COPY . . puts them in the image.", missingDockerignore},
+		{"DS018", "ignored-copy", Error, "COPY of what the .dockerignore leaves out",
+			"A COPY source the .dockerignore excludes is not in the build context: the build fails with \"not found\", or copies less than it seems to.", ignoredCopy},
+		{"DS019", "cgo-on-scratch", Warning, "cgo left on for a binary on scratch",
+			"go build in the golang image has cgo on unless CGO_ENABLED=0, and a program that uses net or os/user then links the C library, which scratch and distroless/static do not have: it does not start.", cgoOnScratch},
+		{"DS020", "libc-mismatch", Error, "node_modules built on another C library",
+			"Native addons compiled against glibc do not load on alpine's musl, and the other way round: the install and the final stage must share a distro.", libcMismatch},
 	}
 }
