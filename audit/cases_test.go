@@ -42,7 +42,7 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := Run(t.Context(), data, df, OpenContext(dir, path))
+			rep, err := Run(t.Context(), data, df, OpenContext(dir, path), nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -23,7 +23,7 @@ func TestGoldenDockerfilesAuditClean(t *testing.T) {
 			t.Errorf("%s: %v", p, err)
 			continue
 		}
-		rep, err := Run(t.Context(), data, df, OpenContext(filepath.Dir(p), p))
+		rep, err := Run(t.Context(), data, df, OpenContext(filepath.Dir(p), p), nil)
 		if err != nil {
 			t.Errorf("%s: %v", p, err)
 			continue

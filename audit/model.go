@@ -50,16 +50,27 @@ func Parse(path string, data []byte) (*Dockerfile, error) {
 	if err != nil {
 		return nil, &ParseError{Path: path, Line: lineOf(err), Err: err}
 	}
-	stages, _, err := instructions.Parse(res.AST, linter.New(&linter.Config{}))
+	stages, metaArgs, err := instructions.Parse(res.AST, linter.New(&linter.Config{}))
 	if err != nil {
 		return nil, &ParseError{Path: path, Line: lineOf(err), Err: err}
 	}
+	// FROM node:${NODE_VERSION}-slim: the global ARGs' defaults, as a
+	// build without --build-arg resolves them.
+	var pairs []string
+	for _, a := range metaArgs {
+		for _, kv := range a.Args {
+			if kv.Value != nil {
+				pairs = append(pairs, "${"+kv.Key+"}", *kv.Value, "$"+kv.Key, *kv.Value)
+			}
+		}
+	}
+	expand := strings.NewReplacer(pairs...)
 	if len(stages) == 0 {
 		return nil, &ParseError{Path: path, Err: errors.New("no FROM instruction: not a Dockerfile")}
 	}
 	df := &Dockerfile{Path: path}
 	for i, s := range stages {
-		st := Stage{Name: s.Name, Base: s.BaseName, Commands: s.Commands, Index: i}
+		st := Stage{Name: s.Name, Base: expand.Replace(s.BaseName), Commands: s.Commands, Index: i}
 		if len(s.Location) > 0 {
 			st.Line = s.Location[0].Start.Line
 		}

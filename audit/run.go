@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/dockslim/dockslim/internal/dockerlint"
+	"github.com/dockslim/dockslim/pack"
 )
 
 // Report is an audit's result.
@@ -24,10 +25,11 @@ var covers = map[string]string{
 	"SecretsUsedInArgOrEnv": "secret-in-env",
 }
 
-// Run audits df: BuildKit's checks (offline, in-process), then
-// dockslim's rules; ctx, when not nil, is the build context. Findings
+// Run audits df: dockslim's rules, BuildKit's checks (offline,
+// in-process) and, when pol is not nil, the pack's policy; ctx, when not
+// nil, is the build context. Findings
 // come most severe first, then by line.
-func Run(c context.Context, data []byte, df *Dockerfile, ctx *Context) (*Report, error) {
+func Run(c context.Context, data []byte, df *Dockerfile, ctx *Context, pol *pack.Policy) (*Report, error) {
 	rep := &Report{Dockerfile: df.Path, Findings: []Finding{}}
 	if ctx != nil {
 		rep.Context = ctx.Dir
@@ -44,6 +46,7 @@ func Run(c context.Context, data []byte, df *Dockerfile, ctx *Context) (*Report,
 			covered[r.Category][f.Line] = true
 		}
 	}
+	rep.Findings = append(rep.Findings, PolicyFindings(df, pol)...)
 	bk, err := dockerlint.Lint(c, data)
 	if err != nil {
 		return nil, err

@@ -23,7 +23,7 @@ func TestSARIFShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(t.Context(), []byte(src), df, OpenContext(filepath.Dir(p), p))
+	rep, err := Run(t.Context(), []byte(src), df, OpenContext(filepath.Dir(p), p), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

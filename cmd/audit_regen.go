@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/dockslim/dockslim/generate"
+	"github.com/dockslim/dockslim/pack"
 	"github.com/dockslim/dockslim/project"
 )
 
@@ -26,15 +27,9 @@ type Regeneration struct {
 // project in dir, the pack chosen as init chooses it. ok is false when
 // dir holds no project dockslim detects or its answers need a person
 // (a --main to choose): why says so.
-func regenerate(ctx context.Context, opts *AuditOptions, dir, auditedPath string, audited []byte) (reg *Regeneration, why string) {
-	proj, err := project.Open(dir)
-	if err != nil {
-		return nil, err.Error()
-	}
-	iopts := &InitOptions{IO: opts.IO, Getenv: opts.Getenv, Version: opts.Version, Dir: dir}
-	pk, err := openInitPack(ctx, iopts, proj)
-	if err != nil {
-		return nil, err.Error()
+func regenerate(ctx context.Context, opts *AuditOptions, proj *project.Project, pk *pack.Pack, dir, auditedPath string, audited []byte) (reg *Regeneration, why string) {
+	if proj == nil || pk == nil {
+		return nil, "no template pack to render with"
 	}
 	res, err := proj.Resolve(ctx, project.Inputs{}, pk)
 	if err != nil {
@@ -62,6 +57,26 @@ func regenerate(ctx context.Context, opts *AuditOptions, dir, auditedPath string
 		reg.Diff = generate.UnifiedDiff(filepath.ToSlash(auditedPath), audited, df, true)
 	}
 	return reg, ""
+}
+
+// auditPack is the pack whose policy applies and that would render the
+// fix: the one the context's .dockslim.yaml records, else the one init
+// would choose (DOCKSLIM_PACK, the user config, the embedded pack).
+func auditPack(ctx context.Context, opts *AuditOptions, dir string) (*project.Project, *pack.Pack, error) {
+	proj, err := project.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rec, rerr := proj.Record(); rerr == nil && rec != nil {
+		popts, err := packOptions(opts.IO, opts.Getenv, opts.Version)
+		if err != nil {
+			return proj, nil, err
+		}
+		pk, err := project.OpenRecordedPack(ctx, rec, dir, popts)
+		return proj, pk, err
+	}
+	pk, err := openInitPack(ctx, &InitOptions{IO: opts.IO, Getenv: opts.Getenv, Version: opts.Version, Dir: dir}, proj)
+	return proj, pk, err
 }
 
 // printRegeneration ends the text report with the fix.

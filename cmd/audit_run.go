@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/dockslim/dockslim/audit"
+	"github.com/dockslim/dockslim/pack"
 )
 
 // maxDockerfile bounds what audit reads: no real Dockerfile is 1 MiB.
@@ -37,7 +38,16 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("--context %s is not a folder", dir)
 	}
-	rep, err := audit.Run(ctx, data, df, audit.OpenContext(dir, path))
+	// The pack: its policy applies, and it renders the fix.
+	proj, pk, perr := auditPack(ctx, opts, dir)
+	if perr != nil && proj != nil && proj.HasRecord() {
+		return perr // the recorded pack cannot be opened: its policy cannot be checked
+	}
+	var pol *pack.Policy
+	if pk != nil {
+		pol = pk.Policy()
+	}
+	rep, err := audit.Run(ctx, data, df, audit.OpenContext(dir, path), pol)
 	if err != nil {
 		return err
 	}
@@ -46,7 +56,7 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	var reg *Regeneration
 	why := ""
 	if opts.Format != "sarif" {
-		reg, why = regenerate(ctx, opts, dir, path, data)
+		reg, why = regenerate(ctx, opts, proj, pk, dir, path, data)
 	}
 	switch opts.Format {
 	case "sarif":

@@ -5,8 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/dockslim/dockslim/audit"
+	"github.com/dockslim/dockslim/generate"
+	"github.com/dockslim/dockslim/pack"
 	"github.com/dockslim/dockslim/project"
 )
 
@@ -52,8 +56,12 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			fmt.Fprint(opts.IO.Out, f.Diff)
 		}
 	}
+	violations := policyViolations(opts, p)
 	if len(drift.Drifted) == 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "no drift: %s match what %s renders with %s\n", joinNames(drift.Files), project.RecordFile, p.Describe())
+		if violations > 0 {
+			return &ExitError{Code: ExitDrift}
+		}
 		return nil
 	}
 	for _, f := range drift.Files {
@@ -86,4 +94,28 @@ func joinNames(files []project.FileDrift) string {
 		names = append(names, f.File)
 	}
 	return strings.Join(names, " and ")
+}
+
+// policyViolations reports, on stderr, what the Dockerfile on disk breaks
+// of the recorded pack's policy (docs/packs.md), and how many.
+func policyViolations(opts *CheckOptions, p *pack.Pack) int {
+	pol := p.Policy()
+	if pol == nil {
+		return 0
+	}
+	path := filepath.Join(opts.Dir, generate.Dockerfile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0 // missing: the drift report says so
+	}
+	df, err := audit.Parse(path, data)
+	if err != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "policy: %v\n", err)
+		return 1
+	}
+	found := audit.PolicyFindings(df, pol)
+	for _, f := range found {
+		fmt.Fprintf(opts.IO.ErrOut, "policy: %s:%d: %s [%s]; %s\n", generate.Dockerfile, f.Line, f.Message, f.Rule, f.Fix)
+	}
+	return len(found)
 }

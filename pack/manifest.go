@@ -35,6 +35,8 @@ type Manifest struct {
 	Flavours map[string]string `yaml:"flavours"`
 	// Vars are extra template variables (.Vars.NAME).
 	Vars map[string]*Var `yaml:"vars"`
+	// Policy is what every Dockerfile must satisfy (policy.go).
+	Policy *Policy `yaml:"policy"`
 
 	// lines maps "section.key" to its line in the file, for messages.
 	lines map[string]int
@@ -112,6 +114,9 @@ func (m *Manifest) check() error {
 		}
 	}
 	if err := m.checkImages(); err != nil {
+		return err
+	}
+	if err := m.checkPolicy(); err != nil {
 		return err
 	}
 	for _, lang := range sortedKeys(m.Flavours) {
