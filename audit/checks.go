@@ -36,6 +36,21 @@ var fullImages = map[string]string{
 	"openjdk": "eclipse-temurin with a -jre tag", "debian": "%s-slim", "ubuntu": "a slim or distroless base",
 }
 
+// smallerBase is the variant a savings estimate compares a full image
+// with: the -slim tag, or for golang a static distroless final stage.
+func smallerBase(name, tag string) string {
+	switch name {
+	case "golang":
+		return "gcr.io/distroless/static-debian12"
+	case "ubuntu", "openjdk":
+		return ""
+	}
+	if tag == "" || tag == "latest" {
+		return name + ":slim"
+	}
+	return name + ":" + tag + "-slim"
+}
+
 // slimTagRE is a tag that is already a small variant.
 var slimTagRE = regexp.MustCompile(`(?i)(slim|alpine|distroless|minimal|jre|busybox|scratch)`)
 
@@ -47,15 +62,19 @@ func fatBase(d *Dockerfile, _ *Context) []Finding {
 		return nil
 	}
 	s := d.Final()
+	ref := name
+	if tag != "" {
+		ref += ":" + tag
+	}
 	if strings.Contains(instead, "%s") {
-		ref := name
-		if tag != "" {
-			ref += ":" + tag
-		}
 		instead = fmt.Sprintf(instead, ref)
 	}
-	return []Finding{{Line: s.Line, EndLine: s.Line, Message: fmt.Sprintf("the final stage runs on %s, the full image with compilers and build headers", img),
-		Fix: "use " + instead}}
+	f := Finding{Line: s.Line, EndLine: s.Line, Message: fmt.Sprintf("the final stage runs on %s, the full image with compilers and build headers", img),
+		Fix: "use " + instead}
+	if to := smallerBase(name, tag); to != "" {
+		f.Saving = baseSaving(ref, to)
+	}
+	return []Finding{f}
 }
 
 // splitImage is an image reference's repository name (without registry

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -109,7 +110,7 @@ func npmCache(d *Dockerfile, _ *Context) []Finding {
 // prodFlagRE is an install that leaves dev dependencies out.
 var prodFlagRE = regexp.MustCompile(`(--omit[= ]dev|--only[= ]prod|--production|--prod\b|NODE_ENV=production)`)
 
-func devDependencies(d *Dockerfile, _ *Context) []Finding {
+func devDependencies(d *Dockerfile, ctx *Context) []Finding {
 	s := d.Final()
 	prodEnv := false
 	for _, c := range s.Commands {
@@ -119,8 +120,12 @@ func devDependencies(d *Dockerfile, _ *Context) []Finding {
 			}
 		}
 		if r, ok := c.(*instructions.RunCommand); ok && npmInstallRE.MatchString(runText(r)) && !prodEnv && !prodFlagRE.MatchString(runText(r)) {
-			return []Finding{at(r, "the final stage installs every dependency, dev ones included (compilers, test runners, type definitions)",
-				"install with npm ci --omit=dev in the final stage, and build in a stage of its own")}
+			f := at(r, "the final stage installs every dependency, dev ones included (compilers, test runners, type definitions)",
+				"install with npm ci --omit=dev in the final stage, and build in a stage of its own")
+			if mb, n, ok := ctx.devDependenciesMB(); ok && mb > 0 {
+				f.Saving = &Saving{LowMB: mb, HighMB: mb, From: fmt.Sprintf("the context's node_modules: %d devDependencies, their own dependencies not counted", n)}
+			}
+			return []Finding{f}
 		}
 	}
 	return nil

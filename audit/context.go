@@ -2,8 +2,11 @@ package audit
 
 import (
 	"bytes"
+	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/moby/patternmatcher"
 	"github.com/moby/patternmatcher/ignorefile"
@@ -41,4 +44,58 @@ func OpenContext(dir, dockerfile string) *Context {
 		break
 	}
 	return c
+}
+
+// maxSizeWalk bounds how many files a size estimate looks at.
+const maxSizeWalk = 200_000
+
+// devDependenciesMB is what the context's node_modules holds for the
+// package's direct devDependencies, in MB, and how many it found: a lower
+// bound of what a production install leaves out (their own dependencies
+// are not counted). ok is false without a package.json or node_modules.
+func (c *Context) devDependenciesMB() (mb, pkgs int, ok bool) {
+	if c == nil {
+		return 0, 0, false
+	}
+	data, err := os.ReadFile(filepath.Join(c.Dir, "package.json"))
+	if err != nil || len(data) > 4<<20 {
+		return 0, 0, false
+	}
+	var pkg struct {
+		DevDependencies map[string]any `json:"devDependencies"`
+	}
+	if json.Unmarshal(data, &pkg) != nil || len(pkg.DevDependencies) == 0 {
+		return 0, 0, false
+	}
+	nm := filepath.Join(c.Dir, "node_modules")
+	if st, err := os.Stat(nm); err != nil || !st.IsDir() {
+		return 0, 0, false
+	}
+	var bytes int64
+	seen := 0
+	for name := range pkg.DevDependencies {
+		if strings.Contains(name, "..") {
+			continue
+		}
+		dir := filepath.Join(nm, filepath.FromSlash(name))
+		if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
+			continue
+		}
+		pkgs++
+		_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if seen++; seen > maxSizeWalk {
+				return fs.SkipAll
+			}
+			if d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					bytes += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return int(bytes >> 20), pkgs, pkgs > 0
 }

@@ -44,6 +44,8 @@ type Finding struct {
 	// Message says what is wrong, in one sentence; Fix what to do.
 	Message string `json:"message"`
 	Fix     string `json:"fix"`
+	// Saving estimates what the fix saves (nil when nothing says).
+	Saving *Saving `json:"saving"`
 }
 
 // Categories is the fixed vocabulary of dockslim's rules (docs/audit.md).

@@ -15,6 +15,8 @@ type Report struct {
 	Dockerfile string    `json:"dockerfile"`
 	Context    string    `json:"context"`
 	Findings   []Finding `json:"findings"`
+	// Saving adds up the findings' estimates (nil when none has one).
+	Saving *Saving `json:"saving"`
 }
 
 // covers are BuildKit checks that report what a dockslim rule does: at
@@ -63,6 +65,16 @@ func Run(c context.Context, data []byte, df *Dockerfile, ctx *Context, pol *pack
 			Line: f.Line, EndLine: f.Line, Message: f.Detail,
 			Fix: "see https://docs.docker.com/go/dockerfile/rule/" + kebab(f.RuleName) + "/",
 		})
+	}
+	for _, f := range rep.Findings {
+		if f.Saving == nil {
+			continue
+		}
+		if rep.Saving == nil {
+			rep.Saving = &Saving{From: "the findings' estimates added up"}
+		}
+		rep.Saving.LowMB += f.Saving.LowMB
+		rep.Saving.HighMB += f.Saving.HighMB
 	}
 	sort.SliceStable(rep.Findings, func(i, j int) bool {
 		a, b := rep.Findings[i], rep.Findings[j]

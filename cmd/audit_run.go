@@ -165,8 +165,22 @@ func printAudit(w io.Writer, rep *audit.Report) {
 				where = fmt.Sprintf("%s:%d", rep.Dockerfile, f.Line)
 			}
 			fmt.Fprintf(w, "  %s  %s [%s]\n    %s\n    fix: %s\n", where, f.Category, f.Rule, f.Message, f.Fix)
+			if s := f.Saving; s != nil {
+				fmt.Fprintf(w, "    saves ≈ %s (an estimate from %s)\n", mbRange(s), s.From)
+			}
 		}
+	}
+	if s := rep.Saving; s != nil {
+		fmt.Fprintf(w, "fixing them saves ≈ %s of the image (estimated)\n", mbRange(s))
 	}
 	fmt.Fprintf(w, "%d %s, %d %s, %d info\n", counts[audit.Error], pluralVerb(counts[audit.Error], "error", "errors"),
 		counts[audit.Warning], pluralVerb(counts[audit.Warning], "warning", "warnings"), counts[audit.Info])
+}
+
+// mbRange is an estimate's range: "740-960 MB", or "4 MB".
+func mbRange(s *audit.Saving) string {
+	if s.LowMB == s.HighMB {
+		return fmt.Sprintf("%d MB", s.LowMB)
+	}
+	return fmt.Sprintf("%d-%d MB", s.LowMB, s.HighMB)
 }
