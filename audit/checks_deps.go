@@ -219,11 +219,40 @@ func hasInstall(s Stage) bool {
 }
 
 func missingDockerignore(d *Dockerfile, ctx *Context) []Finding {
-	if ctx == nil || ctx.HasIgnore {
+	if ctx == nil {
 		return nil
 	}
-	return []Finding{{Message: "the build context has no .dockerignore: .git, node_modules and local files reach the builder, and COPY . . puts them in the image",
-		Fix: "add a .dockerignore (dockslim init writes one)"}}
+	names, mb := ctx.leaked()
+	var f Finding
+	switch {
+	case !ctx.HasIgnore:
+		f = Finding{Message: "the build context has no .dockerignore: .git, node_modules and local files reach the builder, and COPY . . puts them in the image",
+			Fix: "add a .dockerignore (dockslim init writes one)"}
+	case len(names) > 0:
+		f = Finding{Message: "the .dockerignore lets " + strings.Join(names, " and ") + " into the build context, so COPY . . copies them",
+			Fix: "add " + strings.Join(names, "/ and ") + "/ to the .dockerignore"}
+	default:
+		return nil
+	}
+	if mb > 0 && copiesContext(d) {
+		f.Saving = &Saving{LowMB: mb, HighMB: mb, From: "the size of " + strings.Join(names, " and ") + " in the context"}
+	}
+	return []Finding{f}
+}
+
+// copiesContext reports whether some stage copies the whole context.
+func copiesContext(d *Dockerfile) bool {
+	for _, s := range d.Stages {
+		for _, c := range s.Commands {
+			if cp, ok := c.(*instructions.CopyCommand); ok && wholeContext(cp) {
+				return true
+			}
+			if a, ok := c.(*instructions.AddCommand); ok && wholeSources(a.SourcePaths) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func ignoredCopy(d *Dockerfile, ctx *Context) []Finding {

@@ -99,3 +99,45 @@ func (c *Context) devDependenciesMB() (mb, pkgs int, ok bool) {
 	}
 	return int(bytes >> 20), pkgs, pkgs > 0
 }
+
+// junkDirs are folders of a repository that never belong in an image's
+// build context.
+var junkDirs = []string{".git", "node_modules"}
+
+// leakedMB lists, with their sizes in MB, the junk folders the context
+// holds that its .dockerignore does not leave out (all of them without
+// one).
+func (c *Context) leaked() (names []string, mb int) {
+	if c == nil {
+		return nil, 0
+	}
+	var total int64
+	for _, d := range junkDirs {
+		p := filepath.Join(c.Dir, d)
+		if st, err := os.Lstat(p); err != nil || !st.IsDir() {
+			continue
+		}
+		if c.Ignore != nil {
+			if ignored, err := c.Ignore.MatchesOrParentMatches(d); err == nil && ignored {
+				continue
+			}
+		}
+		names = append(names, d)
+		seen := 0
+		_ = filepath.WalkDir(p, func(_ string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if seen++; seen > maxSizeWalk {
+				return fs.SkipAll
+			}
+			if e.Type().IsRegular() {
+				if info, err := e.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return names, int(total >> 20)
+}
