@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
+
+var update = flag.Bool("update", false, "rewrite the want of testdata/cases")
 
 // TestCases audits each Dockerfile of testdata/cases (a txtar: the
 // Dockerfile, an optional .dockerignore beside it as its context) and
@@ -56,6 +59,17 @@ func TestCases(t *testing.T) {
 					t.Errorf("%s: incomplete finding %+v", f.Rule, f)
 				}
 				got = append(got, fmt.Sprintf("%s %s %s %d", f.Rule, f.Category, f.Severity, f.Line))
+			}
+			if *update {
+				for i := range ar.Files {
+					if ar.Files[i].Name == "want" {
+						ar.Files[i].Data = []byte(strings.Join(got, "\n") + "\n")
+					}
+				}
+				if err := os.WriteFile(p, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
 			}
 			if g, w := strings.TrimSpace(strings.Join(got, "\n")), strings.TrimSpace(want); g != w {
 				t.Errorf("findings differ\n--- got\n%s\n--- want\n%s", g, w)

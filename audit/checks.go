@@ -245,3 +245,24 @@ func npmStart(d *Dockerfile, _ *Context) []Finding {
 	}
 	return out
 }
+
+// baseNameLabel is the OCI label naming the final stage's base image.
+const baseNameLabel = "org.opencontainers.image.base.name"
+
+func provenance(d *Dockerfile, _ *Context) []Finding {
+	s := d.Final()
+	if d.Image(s) == "scratch" {
+		return nil
+	}
+	for _, c := range s.Commands {
+		if l, ok := c.(*instructions.LabelCommand); ok {
+			for _, kv := range l.Labels {
+				if kv.Key == baseNameLabel {
+					return nil
+				}
+			}
+		}
+	}
+	return []Finding{{Line: s.Line, EndLine: s.Line, Message: "the final stage does not say which image it is built on (no " + baseNameLabel + " label)",
+		Fix: "add LABEL " + baseNameLabel + "=\"" + d.Image(s) + "\""}}
+}

@@ -54,6 +54,7 @@ var Categories = []string{
 	"secret-in-env", "shell-form", "apt-hygiene", "toolchain-in-runtime", "add-instead-of-copy",
 	"pip-cache", "npm-cache", "copy-whole-stage", "chown-layer", "npm-start", "libc-mismatch",
 	"cgo-on-scratch", "missing-dockerignore", "ignored-copy",
+	// provenance: the final stage does not say what it is built on;
 	// policy: what breaks the template pack's policy (policy.go).
-	"policy",
+	"provenance", "policy",
 }

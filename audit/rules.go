@@ -54,5 +54,7 @@ func Rules() []Rule {
 			"go build in the golang image has cgo on unless CGO_ENABLED=0, and a program that uses net or os/user then links the C library, which scratch and distroless/static do not have: it does not start.", cgoOnScratch},
 		{"DS020", "libc-mismatch", Error, "node_modules built on another C library",
 			"Native addons compiled against glibc do not load on alpine's musl, and the other way round: the install and the final stage must share a distro.", libcMismatch},
+		{"DS021", "provenance", Info, "No base-image provenance label",
+			"org.opencontainers.image.base.name names the image the final stage is built on, which scanners' base-image policies and rebuild tools read; dockslim writes it.", provenance},
 	}
 }
