@@ -79,7 +79,8 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 			return err
 		}
 	default:
-		printAudit(opts.IO.Out, rep)
+		colour := opts.IO.StdoutTTY && getenvOr(opts.Getenv, "NO_COLOR") == "" && getenvOr(opts.Getenv, "TERM") != "dumb"
+		printAudit(opts.IO.Out, rep, colour)
 		printRegeneration(opts, reg, why)
 	}
 	failOn, _ := audit.ParseSeverity(opts.FailOn)
@@ -138,9 +139,13 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// severityColours are the headings' ANSI colours on a terminal.
+var severityColours = map[audit.Severity]string{audit.Error: "\x1b[1;31m", audit.Warning: "\x1b[1;33m", audit.Info: "\x1b[1;36m"}
+
 // printAudit writes the text report: findings grouped by severity, each
-// with its lines, category, rule, message and fix, then a count.
-func printAudit(w io.Writer, rep *audit.Report) {
+// with its lines, category, rule, message and fix, then a count. colour
+// colours the headings (a terminal, without NO_COLOR).
+func printAudit(w io.Writer, rep *audit.Report, colour bool) {
 	if len(rep.Findings) == 0 {
 		fmt.Fprintf(w, "%s: no findings\n", rep.Dockerfile)
 		return
@@ -153,7 +158,11 @@ func printAudit(w io.Writer, rep *audit.Report) {
 				continue
 			}
 			if first {
-				fmt.Fprintf(w, "%s\n", strings.ToUpper(string(sev)))
+				heading := strings.ToUpper(string(sev))
+				if colour {
+					heading = severityColours[sev] + heading + "\x1b[0m"
+				}
+				fmt.Fprintf(w, "%s\n", heading)
 				first = false
 			}
 			counts[sev]++
