@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -48,3 +49,36 @@ func TestAuditColourFollowsNoColor(t *testing.T) {
 }
 
 func writeFile(p, s string) error { return os.WriteFile(p, []byte(s), 0o644) }
+
+// The JSON report has every key docs/audit.md documents, always.
+func TestAuditJSONKeys(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeFile(dir+"/Dockerfile", "FROM node:20\nRUN npm install\nCMD [\"node\"]\n"); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	opts := &AuditOptions{IO: &IOStreams{Out: &out, ErrOut: &bytes.Buffer{}, In: &bytes.Buffer{}},
+		Getenv: func(string) string { return "" }, Target: dir, Format: "json", FailOn: "error"}
+	_ = auditRun(t.Context(), opts)
+	var rep map[string]any
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for _, k := range []string{"dockerfile", "context", "findings", "saving", "regenerate"} {
+		if _, ok := rep[k]; !ok {
+			t.Errorf("no %q key", k)
+		}
+	}
+	findings, _ := rep["findings"].([]any)
+	if len(findings) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, f := range findings {
+		m := f.(map[string]any)
+		for _, k := range []string{"rule", "category", "severity", "line", "endLine", "message", "fix", "saving"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("finding %v has no %q", m["rule"], k)
+			}
+		}
+	}
+}
