@@ -207,15 +207,25 @@ func workdirOf(s Stage) string {
 // cache).
 var jsInstallRE = regexp.MustCompile(`\b(npm (ci|install|i)\b|yarn( install)?\s*($|&&|--)|pnpm (install|i)\b|bun install\b)`)
 
+// pruneRE removes dev dependencies after a build.
+var pruneRE = regexp.MustCompile(`\b(npm prune\b.*(--production|--omit[= ]dev)|pnpm prune --prod|yarn (install|workspaces focus)\b.*--production)`)
+
 // hasInstall reports whether a stage's own steps install node_modules
-// into its working directory.
+// into its working directory (and do not prune them to production
+// afterwards: then the stage's tree is what ships, on purpose).
 func hasInstall(s Stage) bool {
+	installed := false
 	for _, c := range s.Commands {
-		if r, ok := c.(*instructions.RunCommand); ok && jsInstallRE.MatchString(runText(r)) {
-			return true
+		if r, ok := c.(*instructions.RunCommand); ok {
+			switch {
+			case pruneRE.MatchString(runText(r)):
+				installed = false
+			case jsInstallRE.MatchString(runText(r)):
+				installed = true
+			}
 		}
 	}
-	return false
+	return installed
 }
 
 func missingDockerignore(d *Dockerfile, ctx *Context) []Finding {
