@@ -233,18 +233,23 @@ func missingDockerignore(d *Dockerfile, ctx *Context) []Finding {
 		return nil
 	}
 	names, mb := ctx.leaked()
+	copies := copiesContext(d)
+	then := ""
+	if copies {
+		then = ", and COPY . . puts them in the image"
+	}
 	var f Finding
 	switch {
 	case !ctx.HasIgnore:
-		f = Finding{Message: "the build context has no .dockerignore: .git, node_modules and local files reach the builder, and COPY . . puts them in the image",
+		f = Finding{Message: "the build context has no .dockerignore: .git, node_modules and local files reach the builder" + then,
 			Fix: "add a .dockerignore (dockslim init writes one)"}
 	case len(names) > 0:
-		f = Finding{Message: "the .dockerignore lets " + strings.Join(names, " and ") + " into the build context, so COPY . . copies them",
+		f = Finding{Message: "the .dockerignore lets " + strings.Join(names, " and ") + " into the build context" + then,
 			Fix: "add " + strings.Join(names, "/ and ") + "/ to the .dockerignore"}
 	default:
 		return nil
 	}
-	if mb > 0 && copiesContext(d) {
+	if mb > 0 && copies {
 		f.Saving = &Saving{LowMB: mb, HighMB: mb, From: "the size of " + strings.Join(names, " and ") + " in the context"}
 	}
 	return []Finding{f}
