@@ -32,6 +32,7 @@ Start with 'dockslim detect' to see what it found and where each value came from
 		NewCmdInit(f, nil),
 		NewCmdCheck(f, nil),
 		NewCmdAudit(f, nil),
+		NewCmdUpdate(f, nil),
 		NewCmdPack(f),
 		NewCmdVersion(f),
 	)

@@ -73,6 +73,9 @@ func Check(ctx context.Context, dir string, r *Record, pk *pack.Pack, version st
 		case generate.New:
 			fd.Status = StatusMissing
 		case generate.Differs:
+			if m, ok := r.Merged[p.Name]; ok && Digest(p.Current) == m && Digest(p.Data) == r.Files[p.Name] {
+				break // update merged it with local edits; nothing changed since
+			}
 			fd.Status = StatusModified
 			if recorded, ok := r.Files[p.Name]; ok {
 				fd.Cause = CauseEdited

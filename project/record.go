@@ -25,6 +25,10 @@ type Record struct {
 	Pack     *pack.Ref         `yaml:"pack,omitempty"`
 	Answers  *generate.Answers `yaml:"answers"`
 	Files    FileDigests       `yaml:"files"`
+	// Merged are, for files `dockslim update` merged with local edits,
+	// the digests of what it wrote: check accepts those bytes while the
+	// rendering is still the recorded one (Files).
+	Merged FileDigests `yaml:"merged,omitempty"`
 
 	// HadLegacy is true when the file held answers this dockslim no
 	// longer reads (generate.Legacy); they are dropped on load.
