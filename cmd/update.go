@@ -28,6 +28,8 @@ type UpdateOptions struct {
 	Sets   []string
 	DryRun bool
 	JSON   bool
+	// Commit commits the updated files (--commit).
+	Commit bool
 }
 
 // NewCmdUpdate builds `dockslim update`. runF replaces updateRun in tests.
@@ -57,6 +59,9 @@ status (replaced, merged, conflict, unchanged, deleted) and diff.`,
 			if opts.Pack != "" && opts.Latest {
 				return usageError{errors.New("--pack and --latest contradict each other: name the version, or take the newest")}
 			}
+			if opts.Commit && opts.DryRun {
+				return usageError{errors.New("--commit and --dry-run contradict each other")}
+			}
 			if runF != nil {
 				return runF(c.Context(), opts)
 			}
@@ -68,6 +73,7 @@ status (replaced, merged, conflict, unchanged, deleted) and diff.`,
 	c.Flags().StringArrayVar(&opts.Sets, "set", nil, "a value for a variable the new version adds, KEY=VALUE (repeatable)")
 	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the changes as a unified diff; write nothing")
 	c.Flags().BoolVar(&opts.JSON, "json", false, "print a JSON list of {file, status, diff}")
+	c.Flags().BoolVar(&opts.Commit, "commit", false, "commit the updated files to the project's git repository (author from git config)")
 	return c
 }
 
@@ -136,6 +142,11 @@ func updateRun(ctx context.Context, opts *UpdateOptions) error {
 		}
 		return nil
 	}
+	if opts.Commit && len(plan.Conflicts) == 0 {
+		if err := project.CanCommit(opts.Dir); err != nil {
+			return err // before anything is written
+		}
+	}
 	if err := project.ApplyUpdate(opts.Dir, plan); err != nil {
 		return err
 	}
@@ -144,6 +155,21 @@ func updateRun(ctx context.Context, opts *UpdateOptions) error {
 			strings.Join(plan.Conflicts, " and "), pluralVerb(len(plan.Conflicts), "is", "are"), project.RecordFile)}
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "updated to %s\n", next.Describe())
+	if opts.Commit {
+		var files []string
+		for _, f := range plan.Files {
+			if f.Status == project.UpdateReplaced || f.Status == project.UpdateMerged {
+				files = append(files, f.Name)
+			}
+		}
+		files = append(files, project.RecordFile)
+		msg := fmt.Sprintf("build(docker): update to %s\n\nRendered with dockslim update; local edits merged (%s).", next.Describe(), strings.Join(files, ", "))
+		h, err := project.Commit(opts.Dir, files, msg)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "committed %s\n", h[:12])
+	}
 	return nil
 }
 
