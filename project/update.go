@@ -25,6 +25,7 @@ const (
 	UpdateMerged    = "merged"    // edited on disk: the edit and the new rendering merged cleanly
 	UpdateConflict  = "conflict"  // edited on disk where the new rendering changes it too
 	UpdateDeleted   = "deleted"   // deleted on disk: left deleted
+	UpdateRemoved   = "removed"   // the new version no longer produces it: left on disk, no longer recorded
 )
 
 // UpdatedFile is one file of an update.
@@ -166,6 +167,17 @@ func PlanUpdate(ctx context.Context, dir string, r *Record, base, next *pack.Pac
 		}
 		plan.Files = append(plan.Files, u)
 	}
+	// Files the base produced that the new version does not: never
+	// deleted by update (they may hold edits); no longer recorded.
+	produced := map[string]bool{}
+	for _, nf := range newFiles {
+		produced[nf.Name] = true
+	}
+	for _, bf := range baseFiles {
+		if !produced[bf.Name] {
+			plan.Files = append(plan.Files, UpdatedFile{Name: bf.Name, Status: UpdateRemoved})
+		}
+	}
 	if len(plan.Conflicts) > 0 {
 		plan.Pending = &Pending{Target: next.Describe(), Conflicts: FileDigests{}}
 		for _, f := range plan.Files {
@@ -200,7 +212,7 @@ func PlanUpdate(ctx context.Context, dir string, r *Record, base, next *pack.Pac
 // files themselves (with markers), so a person resolves them in place.
 func ApplyUpdate(dir string, plan *UpdatePlan) error {
 	for _, f := range plan.Files {
-		if f.Status == UpdateUnchanged || f.Status == UpdateDeleted || f.Status == UpdateConflict && !f.Merged {
+		if f.Status == UpdateUnchanged || f.Status == UpdateDeleted || f.Status == UpdateRemoved || f.Status == UpdateConflict && !f.Merged {
 			continue
 		}
 		if err := generate.WriteFile(dir, f.Name, f.Data, 0o644); err != nil {
