@@ -76,14 +76,17 @@ func packTestRun(ctx context.Context, opts *PackOptions) error {
 			}
 			fmt.Fprintf(opts.IO.Out, "ERROR %s: %v\n", name, err)
 			broken = append(broken, name)
-		case opts.Update && res.Updated:
-			fmt.Fprintf(opts.IO.Out, "updated %s\n", name)
 		case !res.OK():
+			// With --update only an upgrade case's conflicts remain.
 			fmt.Fprintf(opts.IO.Out, "FAIL  %s\n", name)
 			for _, d := range res.Diffs {
 				fmt.Fprint(opts.IO.Out, d)
 			}
 			failed = append(failed, name)
+		case opts.Update && res.Updated:
+			fmt.Fprintf(opts.IO.Out, "updated %s\n", name)
+		case res.Upgrade:
+			fmt.Fprintf(opts.IO.Out, "ok    %s (and its upgrade from previous/)\n", name)
 		default:
 			fmt.Fprintf(opts.IO.Out, "ok    %s\n", name)
 		}

@@ -45,6 +45,8 @@ type Result struct {
 	Updated bool
 	// Warnings are what resolving the case's answers had to say.
 	Warnings []string
+	// Upgrade is true for a case with previous/ (upgrade.go).
+	Upgrade bool
 }
 
 // OK reports whether the case matched.
@@ -116,6 +118,9 @@ func Run(ctx context.Context, p *pack.Pack, dir, name string, update bool) (Resu
 		if !bytes.Equal(cur, f.Data) {
 			res.Diffs = append(res.Diffs, generate.UnifiedDiff(filepath.ToSlash(filepath.Join(name, "want", f.Name)), cur, f.Data, exists))
 		}
+	}
+	if err := upgrade(caseDir, name, files, update, &res); err != nil {
+		return res, err
 	}
 	return res, nil
 }
