@@ -186,7 +186,21 @@ func updateTarget(ctx context.Context, opts *UpdateOptions, proj *project.Projec
 		if l.Newest == "" {
 			return nil, fmt.Errorf("pack %s has no version tags: name the version with --pack SOURCE@REF", base.Manifest.Name)
 		}
-		return proj.OpenPack(ctx, project.PackChoice{Flag: rec.Pack.Source + "@" + l.Newest}, popts)
+		// The highest version whose requires this dockslim meets.
+		var skipped []string
+		for _, v := range l.Versions {
+			next, err := proj.OpenPack(ctx, project.PackChoice{Flag: rec.Pack.Source + "@" + v}, popts)
+			var re *pack.RequiresError
+			if errors.As(err, &re) {
+				skipped = append(skipped, v)
+				continue
+			}
+			if len(skipped) > 0 {
+				fmt.Fprintf(opts.IO.ErrOut, "note: %s %s that this dockslim does not meet; moving to %s\n", strings.Join(skipped, ", "), pluralVerb(len(skipped), "requires a dockslim", "require a dockslim"), v)
+			}
+			return next, err
+		}
+		return nil, fmt.Errorf("every version of pack %s requires another dockslim (%s)", base.Manifest.Name, strings.Join(skipped, ", "))
 	case rec.Pack == nil:
 		return pack.Embedded() // this dockslim's templates
 	}

@@ -19,6 +19,9 @@ type Latest struct {
 	// Newer is true when Newest is a later version than Current (or the
 	// recorded commit carries no version tag and Newest is elsewhere).
 	Newer bool
+	// Versions are every release version tag, highest first (Newest
+	// first).
+	Versions []string
 }
 
 // ErrNotGit is returned by Latest for the embedded pack and directories.
@@ -47,7 +50,7 @@ func (p *Pack) Latest(ctx context.Context, opts Options) (Latest, error) {
 	}
 	var l Latest
 	if tags := versionTags(rs, false); len(tags) > 0 {
-		l.Newest = tags[0]
+		l.Newest, l.Versions = tags[0], tags
 	}
 	for _, tag := range versionTags(rs, true) {
 		if rs.tags[tag].String() == p.ref.Commit {
