@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/dockslim/dockslim/internal/form"
 	"github.com/dockslim/dockslim/internal/merge3"
 	"github.com/dockslim/dockslim/pack"
 	"github.com/dockslim/dockslim/project"
@@ -111,6 +113,19 @@ func updateRun(ctx context.Context, opts *UpdateOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: %s was written by dockslim %s, whose templates this dockslim (%s) does not hold: files edited since are left for you to merge\n",
 			project.RecordFile, rec.Dockslim, opts.Version)
 		base = nil
+	}
+	if missing := project.MissingVars(rec, next, sets); len(missing) > 0 && !opts.JSON {
+		if show, style := (&InitOptions{IO: opts.IO, Getenv: opts.Getenv}).formMode(); show {
+			var infos []pack.VarInfo
+			for _, v := range next.Vars() {
+				if slices.Contains(missing, v.Name) {
+					infos = append(infos, v)
+				}
+			}
+			if sets, err = form.AskVars(ctx, style, opts.IO.In, opts.IO.Out, infos, sets); err != nil {
+				return err
+			}
+		}
 	}
 	labels := merge3.Labels{Ours: "yours", Base: describeVersion(rec.Pack, rec.Dockslim), Theirs: next.Describe()}
 	plan, err := project.PlanUpdate(ctx, opts.Dir, rec, base, next, opts.Version, sets, labels)

@@ -85,16 +85,7 @@ func PlanUpdate(ctx context.Context, dir string, r *Record, base, next *pack.Pac
 	}
 	// A variable the new version adds without a default is a question
 	// for the person: --set, or the form.
-	var missingVars []string
-	for _, k := range sortedNames(next.Manifest.Vars) {
-		if _, recorded := r.Answers.Vars[k]; recorded {
-			continue
-		}
-		if _, set := sets[k]; !set && next.Manifest.Vars[k].Default.Kind == 0 {
-			missingVars = append(missingVars, k)
-		}
-	}
-	if len(missingVars) > 0 {
+	if missingVars := MissingVars(r, next, sets); len(missingVars) > 0 {
 		return nil, &generate.InputError{Flag: "--set", Err: fmt.Errorf("pack %s adds %s, with no default: give a value with --set NAME=VALUE",
 			next.Manifest.Name, strings.Join(missingVars, ", "))}
 	}
@@ -262,5 +253,20 @@ func sortedNames[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// MissingVars lists the variables next declares with no default that
+// neither the record nor sets gives a value: update needs them.
+func MissingVars(r *Record, next *pack.Pack, sets map[string]string) []string {
+	var out []string
+	for _, k := range sortedNames(next.Manifest.Vars) {
+		if _, recorded := r.Answers.Vars[k]; recorded {
+			continue
+		}
+		if _, set := sets[k]; !set && next.Manifest.Vars[k].Default.Kind == 0 {
+			out = append(out, k)
+		}
+	}
 	return out
 }

@@ -1,7 +1,9 @@
 package form
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/dockslim/dockslim/pack"
@@ -69,4 +71,21 @@ func takeVars(res *formResult, qs []question, current, sets map[string]string) m
 		sets[name] = v
 	}
 	return sets
+}
+
+// AskVars asks for variables a new pack version adds with no default
+// (`dockslim update` in a terminal), and returns sets with their values.
+func AskVars(ctx context.Context, style Style, in io.Reader, out io.Writer, vars []pack.VarInfo, sets map[string]string) (map[string]string, error) {
+	s := New(ctx, Config{Style: style, In: in, Out: out})
+	defer s.Close()
+	qs := packVarQuestions(vars, nil, sets)
+	if len(qs) == 0 {
+		return sets, nil
+	}
+	res, err := s.run(ctx, formSpec{Heading: "Template pack", Intro: "The new pack version adds these variables, with no default.", Qs: qs})
+	if err != nil {
+		return nil, err
+	}
+	s.recap("Template pack", res, qs)
+	return takeVars(res, qs, nil, sets), nil
 }
