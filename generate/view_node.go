@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dockslim/dockslim/internal/shellwords"
+
 	"github.com/dockslim/dockslim/detect"
 	"github.com/dockslim/dockslim/detect/node"
 	"github.com/dockslim/dockslim/internal/versions"
@@ -115,6 +117,12 @@ type NodeView struct {
 	// for a Turborepo member: the install reads its pruned manifests and
 	// lockfile, the build its pruned sources.
 	Prune *PruneStage
+	// Standalone, when set, is the RUN of a `standalone` stage on the
+	// build stage that moves Next's traced node_modules out of
+	// .next/standalone, so the runtime copies them in a layer of their
+	// own, before the server: an edit of the app then re-ships the
+	// server and its build output, not its dependencies.
+	Standalone *RunStep
 	// Prod, when set, is the RUN of a `prod` stage on the build stage
 	// that lays out what the runtime copies (pnpm deploy, for a
 	// workspace member).
@@ -318,7 +326,9 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		n.RuntimeEnv = []string{"NODE_ENV=production", "NEXT_TELEMETRY_DISABLED=1", "HOSTNAME=0.0.0.0", "PORT=" + v.Port}
 		// The standalone folder is the app root: server.js and a traced
 		// node_modules; static assets and public/ are not traced into it.
-		n.Copies = []Copy{{From: "build", Src: "/app/.next/standalone", Dst: "./"}, appCopy(".next/static")}
+		n.Standalone = standaloneSplit(".next/standalone")
+		n.Copies = []Copy{{From: "standalone", Src: standaloneDeps, Dst: "./node_modules"},
+			{From: "standalone", Src: "/app/.next/standalone", Dst: "./"}, appCopy(".next/static")}
 		for _, d := range na.RuntimeDirs {
 			if d == "public" {
 				n.Copies = append(n.Copies, appCopy(d))
@@ -335,7 +345,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 			// The generated client, over the production install's.
 			n.Copies = append(n.Copies, Copy{From: "build", Src: "/app/node_modules/.prisma", Dst: "./node_modules/.prisma"})
 		}
-		pruneTests := a.TestCommand != "" && !startsTestFile(a.Start)
+		pruneTests := a.TestCommand != "" && !nodeTests.startsTestFile(a.Start)
 		switch {
 		case a.BuildCommand == "":
 			n.CopyContext = true
@@ -462,4 +472,16 @@ func firstSegment(p string) string {
 		return p[:i]
 	}
 	return p
+}
+
+// standaloneDeps is where the standalone stage puts Next's traced
+// node_modules.
+const standaloneDeps = "/deps/node_modules"
+
+// standaloneSplit moves the traced node_modules out of a standalone tree
+// (dir, relative to /app) to standaloneDeps; a tree without one (nothing
+// traced) gets an empty folder, so the runtime's COPY always has a source.
+func standaloneSplit(dir string) *RunStep {
+	mods := shellwords.Join([]string{dir + "/node_modules"})
+	return &RunStep{Commands: []string{"mkdir -p /deps && if [ -d " + mods + " ]; then mv " + mods + " /deps/; else mkdir " + standaloneDeps + "; fi"}}
 }

@@ -74,7 +74,9 @@ func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds
 		// The standalone tree mirrors the workspace from its root:
 		// apps/web/server.js beside the traced node_modules.
 		n.RuntimeWorkdir = "/app/" + app
-		n.Copies = []Copy{{From: "build", Src: "/app/" + app + "/.next/standalone", Dst: "/app/"},
+		n.Standalone = standaloneSplit(app + "/.next/standalone")
+		n.Copies = []Copy{{From: "standalone", Src: standaloneDeps, Dst: "/app/node_modules"},
+			{From: "standalone", Src: "/app/" + app + "/.next/standalone", Dst: "/app/"},
 			{From: "build", Src: "/app/" + app + "/.next/static", Dst: "./.next/static"}}
 		for _, d := range na.RuntimeDirs {
 			if d == "public" {
