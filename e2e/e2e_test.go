@@ -206,15 +206,18 @@ var fixtures = []fixture{
 		app: "python-local-pkg", kind: "python", flavours: []string{"slim"},
 		body:    `{"hello": "e2e", "from": "python-local-pkg"}`,
 		present: []string{"venv/lib/python3*/site-packages/greeting/__init__.py", "app/server.py"},
-		absent:  []string{"app/libs/greeting/build", "app/libs/greeting/*.egg-info"},
+		absent:  []string{"app/libs/greeting/build", "app/libs/greeting/*.egg-info", "app/test_server.py"},
 		failing: map[string]string{"test_fail.py": failingPythonTest},
 	},
 	{
 		app: "python-pyproject", kind: "python", flavours: []string{"slim"},
 		body:    `"from": "python-pyproject"`,
-		present: []string{"venv/bin/hello-app", "venv/lib/python3*/site-packages/hello_app/server.py"},
-		// setuptools' in-tree build output (docs/dockerfiles.md: no build leftovers).
-		absent: []string{"app/build", "app/*.egg-info"},
+		// An editable install: /venv points at /app's sources, so an edit
+		// leaves /venv's layer as it was (docs/dockerfiles.md, the layer plan).
+		present: []string{"venv/bin/hello-app", "venv/lib/python3*/site-packages/__editable__*hello_app*", "app/hello_app/server.py"},
+		// setuptools' in-tree build output (docs/dockerfiles.md: no build
+		// leftovers); the tests stay out of the runtime.
+		absent: []string{"app/build", "app/*.egg-info", "venv/lib/python3*/site-packages/hello_app", "app/tests", "app/test_*.py"},
 	},
 	{
 		app: "go-root", kind: "go", flavours: []string{"scratch", "distroless", "slim"},
@@ -229,7 +232,7 @@ var fixtures = []fixture{
 		present: []string{"app"}, absent: goAbsent,
 	},
 	{
-		app: "go-cgo", kind: "go", flavours: []string{"slim", "distroless"},
+		app: "go-cgo", kind: "go", flavours: []string{"distroless", "slim"},
 		body:    "says 42",
 		present: []string{"app"}, absent: goAbsent,
 	},

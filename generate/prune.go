@@ -14,26 +14,41 @@ import (
 // because a file wrongly deleted breaks the app while a test file wrongly
 // kept only costs bytes.
 
-// nodeTestDirs and nodeTestFiles name what the Node source stage deletes.
+// testFiles are the folders and file patterns a language's source
+// stage deletes.
+type testFiles struct{ dirs, globs []string }
+
 var (
-	nodeTestDirs  = []string{"test", "tests", "__tests__", "__mocks__"}
-	nodeTestGlobs = []string{
-		"*.test.[jt]s", "*.test.[cm][jt]s", "*.test.[jt]sx",
-		"*.spec.[jt]s", "*.spec.[cm][jt]s", "*.spec.[jt]sx",
+	nodeTests = testFiles{
+		dirs: []string{"test", "tests", "__tests__", "__mocks__"},
+		globs: []string{
+			"*.test.[jt]s", "*.test.[cm][jt]s", "*.test.[jt]sx",
+			"*.spec.[jt]s", "*.spec.[cm][jt]s", "*.spec.[jt]sx",
+		},
+	}
+	// pythonTests follow pytest's and unittest's discovery conventions
+	// (test_*.py, *_test.py, conftest.py) and Django's per-app tests.py.
+	pythonTests = testFiles{
+		dirs:  []string{"test", "tests"},
+		globs: []string{"test_*.py", "*_test.py", "tests.py", "conftest.py"},
 	}
 )
 
-// nodeTestFiles is the find(1) command of the Node source stage; it runs
-// with POSIX and BusyBox find alike.
-var nodeTestFiles = findPrune(nodeTestDirs, nodeTestGlobs)
+// nodeTestFiles and pythonTestFiles are the find(1) commands of the
+// source stages; they run with POSIX and BusyBox find alike.
+var (
+	nodeTestFiles   = nodeTests.find()
+	pythonTestFiles = pythonTests.find()
+)
 
 // nodeModulesPrune deletes every node_modules folder (a workspace's
 // members have their own) from a copy of the build stage.
 const nodeModulesPrune = "find . -name node_modules -type d -prune -exec rm -rf {} +"
 
-// findPrune deletes, below the working directory, every folder named in
-// dirs and every file matching one of globs.
-func findPrune(dirs, globs []string) string {
+// find deletes, below the working directory, every folder named in dirs
+// and every file matching one of globs.
+func (tf testFiles) find() string {
+	dirs, globs := tf.dirs, tf.globs
 	name := func(ps []string) string {
 		parts := make([]string, len(ps))
 		for i, p := range ps {
@@ -47,16 +62,16 @@ func findPrune(dirs, globs []string) string {
 // startsTestFile reports whether the start command names a path the
 // source stage would delete (a start command running test/server.js):
 // such an app keeps its whole source.
-func startsTestFile(argv []string) bool {
+func (tf testFiles) startsTestFile(argv []string) bool {
 	for _, arg := range argv {
 		segs := strings.Split(strings.TrimPrefix(arg, "./"), "/")
 		for i, seg := range segs {
 			// A test folder counts only as a folder of the path, so a
 			// plain argument "test" is not taken for one.
-			if i < len(segs)-1 && slices.Contains(nodeTestDirs, seg) {
+			if i < len(segs)-1 && slices.Contains(tf.dirs, seg) {
 				return true
 			}
-			for _, g := range nodeTestGlobs {
+			for _, g := range tf.globs {
 				if ok, _ := path.Match(g, seg); ok {
 					return true
 				}

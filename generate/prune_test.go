@@ -21,50 +21,60 @@ func TestStartsTestFile(t *testing.T) {
 		"node contest.js":                 false,
 		"node src/__tests__/fixtures.cjs": true,
 	} {
-		if got := startsTestFile(strings.Fields(argv)); got != want {
+		if got := nodeTests.startsTestFile(strings.Fields(argv)); got != want {
 			t.Errorf("startsTestFile(%q) = %v, want %v", argv, got, want)
 		}
 	}
 }
 
-// TestNodeTestFilesDeletesOnlyTests runs the source stage's find command
-// on a made-up tree with the host's find(1), the same POSIX find the
-// Debian images have.
-func TestNodeTestFilesDeletesOnlyTests(t *testing.T) {
+// TestTestFilesDeleteOnlyTests runs each source stage's find command on
+// a made-up tree with the host's find(1), the same POSIX find the Debian
+// images have.
+func TestTestFilesDeleteOnlyTests(t *testing.T) {
 	if _, err := exec.LookPath("find"); err != nil {
 		t.Skip("no find(1) here")
 	}
-	dir := t.TempDir()
-	files := []string{
-		"server.js", "app.js", "app.test.js", "lib/db.mjs", "lib/db.spec.mjs",
-		"test/helper.js", "src/__tests__/a.js", "src/__mocks__/fs.js", "src/view.test.tsx",
-		"openapi.spec.yaml", "contest.js", "testing/util.js", "public/test.html",
-	}
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
+	for _, c := range []struct {
+		name, cmd   string
+		files, want []string
+	}{
+		{"node", nodeTestFiles, []string{
+			"server.js", "app.js", "app.test.js", "lib/db.mjs", "lib/db.spec.mjs",
+			"test/helper.js", "src/__tests__/a.js", "src/__mocks__/fs.js", "src/view.test.tsx",
+			"openapi.spec.yaml", "contest.js", "testing/util.js", "public/test.html",
+		}, []string{"app.js", "contest.js", "lib/db.mjs", "openapi.spec.yaml", "public/test.html", "server.js", "testing/util.js"}},
+		{"python", pythonTestFiles, []string{
+			"main.py", "app/__init__.py", "app/views.py", "app/tests.py", "app/test_views.py",
+			"tests/conftest.py", "tests/data/x.json", "conftest.py", "lib/db_test.py",
+			"app/testing.py", "app/latest.py", "templates/test.html", "contest.py",
+		}, []string{"app/__init__.py", "app/latest.py", "app/testing.py", "app/views.py", "contest.py", "main.py", "templates/test.html"}},
+	} {
+		dir := t.TempDir()
+		for _, f := range c.files {
+			p := filepath.Join(dir, filepath.FromSlash(f))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
+		cmd := exec.Command("sh", "-c", c.cmd)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %s: %v\n%s", c.name, c.cmd, err, out)
 		}
-	}
-	cmd := exec.Command("sh", "-c", nodeTestFiles)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%s: %v\n%s", nodeTestFiles, err, out)
-	}
-	var left []string
-	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			left = append(left, filepath.ToSlash(rel))
+		var left []string
+		_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(dir, p)
+				left = append(left, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		slices.Sort(left)
+		if !slices.Equal(left, c.want) {
+			t.Errorf("%s: left %q, want %q", c.name, left, c.want)
 		}
-		return nil
-	})
-	want := []string{"app.js", "contest.js", "lib/db.mjs", "openapi.spec.yaml", "public/test.html", "server.js", "testing/util.js"}
-	slices.Sort(left)
-	if !slices.Equal(left, want) {
-		t.Errorf("left %q, want %q", left, want)
 	}
 }

@@ -35,10 +35,15 @@ var staticBackends = map[string][]string{
 // projectInstall is the pip install of the project itself, after its
 // dependencies (noDeps: they are installed already), and the step that
 // installs its build backend first, or nil when pip must isolate.
-func projectInstall(pa *PythonAnswers, cache []Cache, noDeps bool, binds []Mount) (backend, project *RunStep) {
+func projectInstall(pa *PythonAnswers, cache []Cache, noDeps, editable bool, binds []Mount) (backend, project *RunStep) {
 	flags := ""
 	if noDeps {
 		flags = " --no-deps"
+	}
+	if editable {
+		// No bytecode: pip would compile the editable finder module into
+		// a .pyc stamped with this build's time, and /venv would change.
+		flags += " --no-compile -e"
 	}
 	extra, ok := staticBackends[pa.BuildBackend]
 	if !ok || len(pa.BuildRequires) == 0 {

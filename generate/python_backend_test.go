@@ -28,7 +28,7 @@ func TestProjectInstall(t *testing.T) {
 		{"unquotable requires dropped by detect", PythonAnswers{BuildBackend: "", BuildRequires: nil}, false,
 			"", "pip --python /venv/bin/python install ."},
 	} {
-		backend, project := projectInstall(&c.pa, cache, c.noDeps, nil)
+		backend, project := projectInstall(&c.pa, cache, c.noDeps, false, nil)
 		gotBackend := ""
 		if backend != nil {
 			gotBackend = strings.Join(backend.Commands, " && ")
@@ -39,5 +39,26 @@ func TestProjectInstall(t *testing.T) {
 		if got := strings.Join(project.Commands, " && "); got != c.wantProject {
 			t.Errorf("%s: project step %q, want %q", c.name, got, c.wantProject)
 		}
+	}
+}
+
+func TestEditableProject(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		a    Answers
+		want bool
+	}{
+		{"pyproject project", Answers{ManifestFiles: []string{"pyproject.toml"}, Python: &PythonAnswers{InstallProject: true}}, true},
+		{"setup.py may build C extensions", Answers{ManifestFiles: []string{"pyproject.toml", "setup.py"}, Python: &PythonAnswers{InstallProject: true}}, false},
+		{"workspace member", Answers{AppDir: "backend", ManifestFiles: []string{"pyproject.toml"}, Python: &PythonAnswers{InstallProject: true}}, false},
+		{"nothing to install", Answers{ManifestFiles: []string{"requirements.txt"}, Python: &PythonAnswers{}}, false},
+	} {
+		if got := editableProject(&c.a); got != c.want {
+			t.Errorf("%s: editableProject = %v, want %v", c.name, got, c.want)
+		}
+	}
+	_, project := projectInstall(&PythonAnswers{BuildBackend: "hatchling.build", BuildRequires: []string{"hatchling"}}, nil, true, true, nil)
+	if got, want := project.Commands[0], "PYTHONPATH=/opt/build-backend pip --python /venv/bin/python install --no-build-isolation --no-deps --no-compile -e ."; got != want {
+		t.Errorf("editable install = %q, want %q", got, want)
 	}
 }

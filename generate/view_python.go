@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dockslim/dockslim/detect/python"
@@ -78,6 +79,11 @@ type PythonView struct {
 	// BuildSrc is what the runtime takes from a build stage that ran a
 	// build: /app, or a member's folder in it.
 	BuildSrc string
+	// PruneSource, when set, is the RUN of a `source` stage that deletes
+	// the tests from a copy of the app (from the build stage when it ran
+	// a build, else from the context); the runtime then copies that
+	// stage's /app, so it ships no tests.
+	PruneSource *RunStep
 }
 
 const venvPip = "pip --python /venv/bin/python install"
@@ -87,6 +93,7 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 	if pa == nil {
 		pa = &PythonAnswers{}
 	}
+	editable := editableProject(a)
 	p := &PythonView{
 		MakeVenv: a.PackageManager != "uv",
 		BuildEnv: []string{"VIRTUAL_ENV=/venv", "PATH=/venv/bin:$PATH", "PIP_DISABLE_PIP_VERSION_CHECK=1"},
@@ -144,7 +151,11 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 			pkg, skip = " --package "+pa.WorkspacePackage, " --no-install-workspace"
 		}
 		p.Deps = &RunStep{Caches: uvCache, Binds: files("uv.lock", "pyproject.toml"), Commands: []string{"uv sync --frozen --no-dev" + skip + pkg}}
-		p.Project = &RunStep{Caches: uvCache, Commands: []string{"uv sync --frozen --no-dev --no-editable" + pkg}}
+		project := "uv sync --frozen --no-dev --no-editable" + pkg
+		if editable {
+			project = "uv sync --frozen --no-dev --no-compile-bytecode"
+		}
+		p.Project = &RunStep{Caches: uvCache, Commands: []string{project}}
 		p.TestDeps = &RunStep{Caches: uvCache, Binds: p.Deps.Binds, Commands: []string{"uv sync --frozen" + pkg + flags("--extra", pa.TestExtras) + flags("--group", pa.TestGroups)}}
 	case "poetry":
 		p.ToolSetup = pipTool("poetry")
@@ -166,12 +177,12 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 		p.Deps = &RunStep{Caches: pipCache, Binds: files("pyproject.toml", "pdm.lock"), Commands: []string{
 			"pdm export --prod --without-hashes -o /tmp/requirements.txt", venvPip + " -r /tmp/requirements.txt"}}
 		if pa.InstallProject {
-			p.Backend, p.Project = projectInstall(pa, pipCache, true, nil)
+			p.Backend, p.Project = projectInstall(pa, pipCache, true, editable, nil)
 		}
 		p.TestDeps = &RunStep{Caches: pipCache, Binds: p.Deps.Binds, Commands: []string{
 			"pdm export --without-hashes" + flags("-G", pa.TestExtras) + " -o /tmp/requirements-dev.txt", venvPip + " -r /tmp/requirements-dev.txt"}}
 	default:
-		pipView(p, a, pa, pipCache)
+		pipView(p, a, pa, pipCache, editable)
 	}
 	if len(pa.ServerPackages) > 0 {
 		p.Server = &RunStep{Caches: pipCache, Commands: []string{venvPip + " " + shellwords.Join(pa.ServerPackages)}}
@@ -190,6 +201,9 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 	}
 	if a.TestCommand != "" {
 		p.Test = &RunStep{Commands: []string{a.TestCommand}}
+		if !pythonTests.startsTestFile(a.Start) {
+			p.PruneSource = &RunStep{Commands: []string{pythonTestFiles}}
+		}
 	} else {
 		p.TestDeps = nil
 	}
@@ -215,7 +229,7 @@ func pythonView(v *View, a *Answers, tab *versions.Table) error {
 // pipView fills the pip steps: requirement files (their includes and the
 // local packages they name bound beside them), or a pyproject's own
 // requirement list, before the source; the project itself after.
-func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache) {
+func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache, editable bool) {
 	var binds []Mount
 	for _, f := range pa.RequirementsFiles {
 		binds = append(binds, Mount{Source: f, Target: f})
@@ -237,7 +251,7 @@ func pipView(p *PythonView, a *Answers, pa *PythonAnswers, cache []Cache) {
 		// setuptools builds in the source tree (build/, *.egg-info): a
 		// writable bind mount of the context over /app takes those writes
 		// and drops them, so they never reach the runtime's COPY of /app.
-		p.Backend, p.Project = projectInstall(pa, cache, p.Deps != nil, []Mount{{Target: ".", RW: true}})
+		p.Backend, p.Project = projectInstall(pa, cache, p.Deps != nil, editable, []Mount{{Target: ".", RW: true}})
 	}
 	if len(pa.TestRequirementsFiles) > 0 {
 		var tb []Mount
@@ -274,4 +288,16 @@ func flags(flag string, values []string) string {
 func majorMinor(v string) string {
 	parts := strings.SplitN(v, ".", 3)
 	return strings.Join(parts[:min(2, len(parts))], ".")
+}
+
+// editableProject reports whether the project itself is installed in
+// editable mode: /venv then holds only a pointer to /app (a .pth file or
+// a finder), which no edit of the source changes, so the runtime's layer
+// of /venv is the same after an edit and only the source layer is new
+// (docs/dockerfiles.md, the layer plan). Not for a project with a
+// setup.py, which may build C extensions that an editable install leaves
+// in the source tree, nor for a workspace member, whose runtime keeps
+// only its own folder, at another path.
+func editableProject(a *Answers) bool {
+	return a.Python != nil && a.Python.InstallProject && a.AppDir == "" && !slices.Contains(a.ManifestFiles, "setup.py")
 }
