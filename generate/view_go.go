@@ -53,6 +53,11 @@ type GoView struct {
 	Toolchain *RunStep
 	// Download fetches modules into the cache (nil when vendored).
 	Download *RunStep
+	// Layout makes, in the deps stage, what the runtime copies besides
+	// the binary (the empty /out/data, scratch's /etc/passwd): made once
+	// there, not beside `go build`, those layers of the runtime stay the
+	// same after a source edit and are not pushed again.
+	Layout *RunStep
 	// CGO is "1" or "0".
 	CGO string
 	// BuildEnv are ENV lines of the build stage (GOFLAGS=-tags=… on Alpine).
@@ -65,7 +70,7 @@ type GoView struct {
 	RuntimeDeps  *RunStep
 	// DataDir is the runtime's working directory, owned by its user, so an
 	// app that writes beside itself (a sqlite file, ./var, pb_data) can;
-	// the build stage makes it empty at /out/data.
+	// the deps stage makes it empty at /out/data.
 	DataDir string
 	// CopyCACerts and CopyZoneinfo bring what scratch, slim and alpine
 	// lack from the builder; distroless has both.
@@ -204,7 +209,8 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 			buildBinds = source
 		}
 	}
-	g.Build = &RunStep{Caches: modCaches, Binds: buildBinds, Secrets: []Secret{goNetrc}, Commands: append(slices.Clone(generate), build, "mkdir -p /out/data")}
+	g.Build = &RunStep{Caches: modCaches, Binds: buildBinds, Secrets: []Secret{goNetrc}, Commands: append(slices.Clone(generate), build)}
+	g.Layout = &RunStep{Commands: []string{"mkdir -p /out/data"}}
 	// Private modules: GOPRIVATE names them (a build argument: it is no
 	// secret), ~/.netrc carries the git host's credentials as a secret.
 	v.SecretFlags = append(v.SecretFlags, "--build-arg GOPRIVATE=example.com/private/*", "--secret id=netrc,src=$HOME/.netrc")
@@ -267,9 +273,8 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 	switch {
 	case v.IsScratch:
 		g.Passwd = true
-		cmds := g.Build.Commands
-		cmds[len(cmds)-1] = "mkdir -p /out/data /out/etc"
-		g.Build.Commands = append(cmds, "printf '"+passwdLine+"\\n' > /out/etc/passwd", "printf '"+groupLine+"\\n' > /out/etc/group")
+		g.Layout.Commands = []string{"mkdir -p /out/data /out/etc",
+			"printf '" + passwdLine + "\\n' > /out/etc/passwd", "printf '" + groupLine + "\\n' > /out/etc/group"}
 	case !v.IsDistroless:
 		g.AddUser = &RunStep{Commands: []string{"echo '" + passwdLine + "' >> /etc/passwd", "echo '" + groupLine + "' >> /etc/group"}}
 	}
