@@ -24,7 +24,7 @@ func TestFlavourPolicy(t *testing.T) {
 		why   map[string]string // a flavour that does not work → part of why
 	}{
 		{Go, Traits{}, []string{Scratch, Alpine, Slim, Distroless}, nil},
-		{Go, Traits{Native: true}, []string{Slim, Alpine, Distroless}, map[string]string{Scratch: "C library"}},
+		{Go, Traits{Native: true}, []string{Distroless, Alpine, Slim}, map[string]string{Scratch: "C library"}},
 		{Go, Traits{Native: true, NativeDeps: []string{"github.com/google/gopacket"}}, []string{Slim, Alpine}, map[string]string{Distroless: "libpcap0.8"}},
 		{Node, Traits{Start: []string{"node", "server.js"}}, []string{Alpine, Slim, Distroless}, map[string]string{Scratch: "interpreted"}},
 		{Node, Traits{Native: true, NativeDeps: []string{"bcrypt"}, Start: []string{"node", "a.js"}}, []string{Slim, Alpine, Distroless}, nil},

@@ -81,8 +81,8 @@ func TestNativeInputNarrowsFlavours(t *testing.T) {
 	if err := (Inputs{Native: ptr(true)}).apply(a); err != nil {
 		t.Fatal(err)
 	}
-	if a.Flavour != "slim" {
-		t.Errorf("cgo answers kept flavour %q; scratch cannot run a cgo binary", a.Flavour)
+	if a.Flavour != "distroless" {
+		t.Errorf("cgo answers got flavour %q, want distroless (scratch cannot run a cgo binary; distroless base is recommended)", a.Flavour)
 	}
 	if err := (Inputs{Flavour: "scratch"}).apply(a); err == nil || !strings.Contains(err.Error(), "cgo binary") {
 		t.Errorf("scratch with cgo: got %v", err)
