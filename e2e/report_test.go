@@ -44,6 +44,10 @@ type reportApp struct {
 	// peers are the peer Dockerfiles measured beside dockslim's and the
 	// naive one: fly (generated), or a template of peers/.
 	peers []string
+	// own and ownExclude (patterns as for essential) are the app's own
+	// output in dockslim's image, what a source edit can change: the push
+	// goal's yardstick (push_test.go).
+	own, ownExclude []string
 }
 
 var reportApps = []reportApp{
@@ -52,12 +56,14 @@ var reportApps = []reportApp{
 		edit: "src/server.ts", comment: "//",
 		essential: []string{"app/node_modules", "app/dist"},
 		peers:     []string{"fly"},
+		own:       []string{"app/dist"},
 	},
 	{
 		app: "node-native", about: "Node: native addon (bcrypt 5) compiled from source by node-gyp",
 		edit: "server.js", comment: "//",
 		essential: []string{"app/node_modules", "app/server.js", "app/hash.js"},
 		peers:     []string{"fly"},
+		own:       []string{"app"}, ownExclude: []string{"app/node_modules"},
 	},
 	{
 		app: "node-fastify", about: "Node: Fastify app without a build step (ES modules)",
@@ -65,12 +71,14 @@ var reportApps = []reportApp{
 		// package.json stays essential: its "type" makes node load ES modules.
 		essential: []string{"app/node_modules", "app/server.js", "app/app.js", "app/package.json"},
 		peers:     []string{"fly"},
+		own:       []string{"app"}, ownExclude: []string{"app/node_modules"},
 	},
 	{
 		app: "node-pnpm", about: "Node: pnpm app without a build step",
 		edit: "uptime.js", comment: "//",
 		essential: []string{"app/node_modules", "app/server.js", "app/uptime.js", "app/package.json"},
 		peers:     []string{"fly"},
+		own:       []string{"app"}, ownExclude: []string{"app/node_modules"},
 	},
 	{
 		app: "node-next-standalone", about: "Node: Next.js app with output: 'standalone'",
@@ -78,6 +86,9 @@ var reportApps = []reportApp{
 		// The standalone server, its traced node_modules, .next/static, public/.
 		essential: []string{"app"},
 		peers:     []string{"fly"},
+		// The server and its build output; the traced node_modules are
+		// dependencies.
+		own: []string{"app"}, ownExclude: []string{"app/node_modules"},
 	},
 	{
 		app: "python-local-pkg", about: "Python: stdlib web app, requirements.txt naming a local package",
@@ -85,6 +96,7 @@ var reportApps = []reportApp{
 		essential: []string{"venv", "app"},
 		strict:    []string{"venv", "app/server.py"},
 		peers:     []string{"docker-init-python"},
+		own:       []string{"app"},
 	},
 	{
 		app: "python-pyproject", about: "Python: pyproject.toml project (setuptools) installed with pip install .",
@@ -92,30 +104,35 @@ var reportApps = []reportApp{
 		essential: []string{"venv", "app"},
 		strict:    []string{"venv"},
 		peers:     []string{"docker-init-python"},
+		own:       []string{"app"},
 	},
 	{
 		app: "go-root", about: "Go: root main HTTP service with a module dependency",
 		edit: "main.go", comment: "//",
 		essential: []string{"app"},
 		peers:     []string{"docker-guide-go", "flyctl-go"},
+		own:       []string{"app"},
 	},
 	{
 		app: "go-cmd", about: "Go: cmd/* layout, built with --main ./cmd/api",
 		edit: "cmd/api/main.go", comment: "//",
 		essential: []string{"app"},
 		peers:     []string{"docker-guide-go", "flyctl-go"},
+		own:       []string{"app"},
 	},
 	{
 		app: "go-vendor", about: "Go: vendored module (vendor/ committed)",
 		edit: "main.go", comment: "//",
 		essential: []string{"app"},
 		peers:     []string{"docker-guide-go", "flyctl-go"},
+		own:       []string{"app"},
 	},
 	{
 		app: "go-cgo", about: "Go: cgo (mattn/go-sqlite3) on a glibc runtime",
 		edit: "main.go", comment: "//",
 		essential: []string{"app"},
 		peers:     []string{"docker-guide-go", "flyctl-go"},
+		own:       []string{"app"},
 	},
 }
 
@@ -153,6 +170,11 @@ type (
 		Flavour  string     `json:"dockslim_flavour"`
 		EditFile string     `json:"warm_edit_file"`
 		Variants []*Variant `json:"variants"`
+		// OwnTarBytes/OwnGzipBytes are the app's own output in dockslim's
+		// image (reportApp.own), as a tar and gzipped; OwnPaths its patterns.
+		OwnPaths     []string `json:"own_output_paths"`
+		OwnTarBytes  int64    `json:"own_output_tar_bytes"`
+		OwnGzipBytes int64    `json:"own_output_gzip_bytes"`
 	}
 	Variant struct {
 		Name           string           `json:"name"`
@@ -174,8 +196,10 @@ type (
 		StrictBytes    int64            `json:"essential_strict_bytes,omitempty"`
 		OverStrict     float64          `json:"over_base_per_essential_strict,omitempty"`
 		Checks         []Check          `json:"checks,omitempty"`
-		OtherBuilds    int              `json:"other_builds_seen,omitempty"`
-		Error          string           `json:"error,omitempty"`
+		// Push is what the last warm rebuild's edit changed (push_test.go).
+		Push        *Push  `json:"push_after_edit,omitempty"`
+		OtherBuilds int    `json:"other_builds_seen,omitempty"`
+		Error       string `json:"error,omitempty"`
 	}
 	Check struct {
 		Name   string `json:"name"`
@@ -207,6 +231,11 @@ const (
 	// the essential payload; goCacheGoal its Go warm-rebuild ratio.
 	essentialLimit = 1.15
 	goCacheGoal    = 4.0
+	// pushLimit and warmSlack are issue 15's: push bytes after an edit
+	// within 1.2 × the app's own output (both gzipped); a warm rebuild
+	// within 1.1 × the fastest peer's.
+	pushLimit = 1.2
+	warmSlack = 1.1
 )
 
 func envInt(name string, def int) int {
@@ -350,6 +379,8 @@ type job struct {
 	v         *Variant
 	dir, tag  string
 	buildArgs []string
+	// baseLayers is the final base's layer count.
+	baseLayers int
 }
 
 // measureApp measures every Dockerfile of one app. dockslim's comes first
@@ -442,6 +473,14 @@ func measureApp(t *testing.T, bin string, ra reportApp, ar *AppReport, rep *Repo
 			if err := appendNonce(filepath.Join(j.dir, ra.edit), ra.comment); err != nil {
 				t.Fatal(err)
 			}
+			last := i == rep.WarmRuns-1
+			var before []string
+			if last {
+				// The last round's edit is the one whose push is measured.
+				if before, err = imageLayers(j.tag); err != nil {
+					t.Fatal(err)
+				}
+			}
 			j.v.OtherBuilds = max(j.v.OtherBuilds, waitQuiet(t))
 			took, err := build(t, j.dir, filepath.Join(logs, fmt.Sprintf("report-%s-%s-warm%d.log", ra.app, j.v.Name, i+1)), j.buildArgs...)
 			if err != nil {
@@ -450,6 +489,15 @@ func measureApp(t *testing.T, bin string, ra reportApp, ar *AppReport, rep *Repo
 				continue
 			}
 			j.v.WarmSeconds = append(j.v.WarmSeconds, round2(took.Seconds()))
+			if last {
+				if j.v.Push, err = pushCost(j.tag, before, j.baseLayers); err != nil {
+					j.v.Error = "measuring the push after the edit failed"
+					t.Errorf("%s/%s: %v", ra.app, j.v.Name, err)
+					continue
+				}
+				t.Logf("%s-%s: the edit changed %d of %d layers: %s (%s gzipped)", ra.app, j.v.Name,
+					j.v.Push.Changed, j.v.Push.Layers, human(j.v.Push.TarBytes), human(j.v.Push.GzipBytes))
+			}
 		}
 	}
 	for _, j := range live {
@@ -539,6 +587,11 @@ func measureCold(t *testing.T, ra reportApp, f fixture, j *job, rep *Report) err
 			return err
 		}
 		v.BaseBytes = bf.size
+		bl, err := imageLayers(v.FinalBase)
+		if err != nil {
+			return err
+		}
+		j.baseLayers = len(bl)
 	}
 	v.OverBaseBytes = v.ImageBytes - v.BaseBytes
 	t.Logf("%s: cold %.2fs; image %s, base %s %s, over base %s",
@@ -561,6 +614,14 @@ func measureCold(t *testing.T, ra reportApp, f fixture, j *job, rep *Report) err
 	}
 
 	// Inside the image: dockslim's essential payload; the file checks.
+	if v.Role == "dockslim" && len(ra.own) > 0 {
+		ar := appReport(rep, ra.app)
+		ar.OwnPaths = append(append([]string{}, ra.own...), prefixed("!", ra.ownExclude)...)
+		if ar.OwnTarBytes, ar.OwnGzipBytes, err = ownOutput(j.tag, "dockslim-report-own-"+slug, ra.own, ra.ownExclude); err != nil {
+			return fmt.Errorf("measuring the app's own output in %s: %v", j.tag, err)
+		}
+		t.Logf("%s: the app's own output %s (%s gzipped)", slug, human(ar.OwnTarBytes), human(ar.OwnGzipBytes))
+	}
 	if v.Role != "dockslim" && f.kind != "node" {
 		return nil
 	}
@@ -896,6 +957,7 @@ func goals(rep *Report) []Goal {
 			}
 			out = append(out, g)
 		}
+		out = append(out, pushGoals(ar, ds)...)
 		for _, v := range ar.Variants {
 			if v.Role != "peer" {
 				continue
@@ -953,7 +1015,10 @@ func reportMarkdown(rep *Report) string {
 		"(0 for scratch); **over base** = image − base, the bytes the app adds; **cold** = wall time of `docker build` right after "+
 		"`docker builder prune -af` (no build cache, no cache mounts; base images kept, stand-ins already built); **warm** = median "+
 		"wall time of %d rebuilds, each after appending a unique comment line to the app's source file (the runs are in brackets; "+
-		"the cache is primed once first, and the rebuilds of an app's Dockerfiles take turns, round after round, so load from elsewhere falls on all alike). "+
+		"the cache is primed once first, and the rebuilds of an app's Dockerfiles take turns, round after round, so load from elsewhere falls on all alike); "+
+		"**layers** = the image's layer count (in brackets, the layers over the final base); **push after an edit** = the layers whose digest the last warm "+
+		"rebuild's edit changed (`docker image inspect .RootFS.Layers` before and after), sized from `docker save` (the layer tars) and gzipped at "+
+		"gzip's default level, as `docker push` sends them — what a registry receives for a one-line edit. "+
 		"Builds use BuildKit with `--network host`; every image is run with `--network host` and probed on 127.0.0.1 (GET / must answer 200 "+
 		"with the app's body) — a Dockerfile whose image does not answer is reported but compared with nothing. Timed builds wait until no other "+
 		"`docker build` runs on the machine.\n\n", rep.WarmRuns)
@@ -961,8 +1026,8 @@ func reportMarkdown(rep *Report) string {
 	for _, ar := range rep.Apps {
 		p("## %s — %s\n\n", ar.App, ar.About)
 		p("Warm edit: `%s`. dockslim flavour: `%s`.\n\n", ar.EditFile, ar.Flavour)
-		p("| Dockerfile | final base | image | base | over base | cold build | warm rebuild | probe |\n")
-		p("|---|---|--:|--:|--:|--:|--:|---|\n")
+		p("| Dockerfile | final base | image | base | over base | layers | cold build | warm rebuild | push after an edit | probe |\n")
+		p("|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n")
 		for _, v := range ar.Variants {
 			name := v.Name
 			if v.Role == "dockslim" {
@@ -971,7 +1036,7 @@ func reportMarkdown(rep *Report) string {
 				name = "naive (seed)"
 			}
 			if v.ColdSeconds == 0 {
-				p("| %s | %s | – | – | – | – | – | not measured: %s |\n", name, orDash(v.FinalBase), v.Error)
+				p("| %s | %s | – | – | – | – | – | – | – | not measured: %s |\n", name, orDash(v.FinalBase), v.Error)
 				continue
 			}
 			warm := "–"
@@ -982,10 +1047,19 @@ func reportMarkdown(rep *Report) string {
 			if v.Error != "" {
 				probe += " (" + v.Error + ")"
 			}
-			p("| %s | `%s` | %s | %s | %s | %.2f s | %s | %s |\n", name, v.FinalBase, human(v.ImageBytes),
-				human(v.BaseBytes), human(v.OverBaseBytes), v.ColdSeconds, warm, probe)
+			layers, push := "–", "–"
+			if v.Push != nil {
+				layers = fmt.Sprintf("%d (+%d)", v.Push.Layers, v.Push.OverBase)
+				push = fmt.Sprintf("%s gz (%d layers, %s tar)", human(v.Push.GzipBytes), v.Push.Changed, human(v.Push.TarBytes))
+			}
+			p("| %s | `%s` | %s | %s | %s | %s | %.2f s | %s | %s | %s |\n", name, v.FinalBase, human(v.ImageBytes),
+				human(v.BaseBytes), human(v.OverBaseBytes), layers, v.ColdSeconds, warm, push, probe)
 		}
 		p("\n")
+		if ar.OwnGzipBytes > 0 {
+			p("The app's own output (what an edit can change: `%s` in dockslim's image): %s as a tar, **%s gzipped**.\n\n",
+				strings.Join(ar.OwnPaths, "`, `"), human(ar.OwnTarBytes), human(ar.OwnGzipBytes))
+		}
 		for _, v := range ar.Variants {
 			if v.Role == "dockslim" && v.EssentialBytes > 0 {
 				var parts []string
@@ -1076,7 +1150,8 @@ func reportMarkdown(rep *Report) string {
 	p("- **uv, poetry, pdm, pipenv** (no PyPI here: they cannot be installed, nor can packages): golden files and lint only. " +
 		"Python apps here install local packages only.\n")
 	p("- Real upstream base images and their sizes; the paper check against real sizes is in docs/results.md.\n")
-	p("- Pushes, pulls and registry-side layer sharing; multi-platform builds.\n")
+	p("- A real push: no registry here, so the push after an edit is the changed layers of `docker save`, gzipped as `docker push` does " +
+		"(a registry that already holds a layer is sent nothing for it; the figure is what it must receive); pulls; multi-platform builds.\n")
 	return b.String()
 }
 
