@@ -91,6 +91,9 @@ func detectDir(ctx context.Context, dir string, opts Options, withApps bool) (*F
 		f.Details.SourceURL = originURL(r.Root())
 	}
 	f.Details.CommittedEnvFiles = committedEnvFiles(r.Root())
+	if l, ok := Lookup(f.Language); ok {
+		f.Details.HealthRoutes, f.Details.HealthSource = healthRoutes(r, l.SourceExts)
+	}
 	if err := fillFrontend(ctx, dir, f); err != nil {
 		return nil, err
 	}

@@ -64,6 +64,11 @@ type Member struct{ Dir, Source string }
 
 // Details are facts that rendering needs and the JSON does not list.
 type Details struct {
+	// HealthRoutes are health-check paths the code serves (/healthz,
+	// /health, /ready…), most conventional first, and HealthSource the
+	// file and line of the first: the form offers them for HEALTHCHECK.
+	HealthRoutes []string `json:",omitempty"`
+	HealthSource string   `json:",omitempty"`
 	// ProjectName is the manifest's name (package.json name, [project]
 	// name, go.mod's last path element), for the OCI title label.
 	ProjectName string
