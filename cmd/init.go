@@ -33,6 +33,10 @@ type InitOptions struct {
 	Env         []string
 	BuildEnv    []string
 	Static      string
+	// Healthcheck is --healthcheck PATH; HealthcheckSet tells
+	// --healthcheck "" (none) from not given.
+	Healthcheck    string
+	HealthcheckSet bool
 
 	// Pack is --pack SOURCE[@REF]; Sets are --set KEY=VALUE (pack
 	// variables).
@@ -76,11 +80,13 @@ asks line by line, also from a pipe; --yes never asks.`,
   dockslim init --main ./cmd/api --flavour distroless
   dockslim init --yes --app apps/api      # a workspace app, built from the root
   dockslim init --yes --all               # every deployable app of the workspace
-  dockslim init --start "node --enable-source-maps dist/main.js" --port 8080`,
+  dockslim init --start "node --enable-source-maps dist/main.js" --port 8080
+  dockslim init --yes --healthcheck /healthz   # a HEALTHCHECK that needs no shell or curl`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = dirArg(args)
 			opts.BuildSet = c.Flags().Changed("build")
+			opts.HealthcheckSet = c.Flags().Changed("healthcheck")
 			if err := opts.validateFlags(); err != nil {
 				return err
 			}
@@ -103,6 +109,7 @@ asks line by line, also from a pipe; --yes never asks.`,
 	fl.StringVar(&opts.Build, "build", "", "build command, one line for the build stage's shell")
 	fl.StringVar(&opts.Start, "start", "", "start command, split into an exec-form CMD (no shell operators)")
 	fl.StringVar(&opts.Static, "static", "", "serve the folder the build writes with nginx (a static site), e.g. dist")
+	fl.StringVar(&opts.Healthcheck, "healthcheck", "", `add a HEALTHCHECK that asks PATH on the app's port, e.g. /healthz (needs no shell or curl; "" removes one)`)
 	fl.StringArrayVar(&opts.Env, "env", nil, "set NAME=value in the final stage's environment (repeatable)")
 	fl.StringArrayVar(&opts.BuildEnv, "build-env", nil, "set NAME=value in the build stage only, never the image (repeatable; no secret names)")
 	fl.StringArrayVar(&opts.Apps, "app", nil, "a workspace app to write files for, a folder of DIR (repeatable)")
@@ -163,6 +170,9 @@ func (o *InitOptions) inputs() (project.Inputs, error) {
 	}
 	if o.BuildSet {
 		in.Build = ptr(o.Build)
+	}
+	if o.HealthcheckSet {
+		in.Healthcheck = ptr(o.Healthcheck)
 	}
 	return in, nil
 }

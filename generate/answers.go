@@ -52,6 +52,9 @@ type Answers struct {
 	// DataDirs are folders the runtime creates empty and owned by the
 	// app's user: where the code keeps a database file (Node, Python).
 	DataDirs []string `yaml:"dataDirs,flow,omitempty"`
+	// Healthcheck is the path a HEALTHCHECK asks (--healthcheck /healthz);
+	// "" for none, the default.
+	Healthcheck string `yaml:"healthcheck,omitempty"`
 
 	Node   *NodeAnswers   `yaml:"node,omitempty"`
 	Python *PythonAnswers `yaml:"python,omitempty"`

@@ -56,6 +56,9 @@ func (a *Answers) Check() error {
 			return bad("port", "%v", err)
 		}
 	}
+	if err := CheckHealthcheckFor(a); err != nil {
+		return bad("healthcheck", "%v", err)
+	}
 	commands := []struct{ field, cmd string }{{"buildCommand", a.BuildCommand}, {"testCommand", a.TestCommand}}
 	if a.Node != nil {
 		commands = append(commands, struct{ field, cmd string }{"node.prismaGenerate", a.Node.PrismaGenerate})

@@ -58,6 +58,11 @@ type View struct {
 	DataDirs    []string
 	HasDataDirs bool
 
+	// Debug is the debug stage (debug.go).
+	Debug *DebugStage
+	// Healthcheck is the HEALTHCHECK instruction after its keyword
+	// (options, CMD and the probe's argv); "" for none (healthcheck.go).
+	Healthcheck string
 	// Port is EXPOSEd; User is the numeric uid:gid of the final stage.
 	Port string
 	User string
@@ -123,6 +128,12 @@ func newView(a *Answers, tab *versions.Table) (*View, error) {
 		return nil, err
 	}
 	v.HasDataDirs = len(v.DataDirs) > 0
+	if v.Debug, err = debugStage(v, tab); err != nil {
+		return nil, err
+	}
+	if err := healthcheck(v, a); err != nil {
+		return nil, &InputError{Flag: "answers.healthcheck", Err: err}
+	}
 	// Provenance for scanners' base-image policies: the final stage's
 	// base as it is built (a scratch image has none).
 	if base := v.finalBase(a); base != "" && base != "scratch" {

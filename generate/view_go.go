@@ -53,6 +53,8 @@ type GoView struct {
 	Toolchain *RunStep
 	// Download fetches modules into the cache (nil when vendored).
 	Download *RunStep
+	// Health, when set, builds the HEALTHCHECK probe (healthcheck.go).
+	Health *HealthProbeStage
 	// Layout makes, in the deps stage, what the runtime copies besides
 	// the binary (the empty /out/data, scratch's /etc/passwd): made once
 	// there, not beside `go build`, those layers of the runtime stay the
@@ -276,10 +278,15 @@ func goView(v *View, a *Answers, tab *versions.Table) error {
 		g.Layout.Commands = []string{"mkdir -p /out/data /out/etc",
 			"printf '" + passwdLine + "\\n' > /out/etc/passwd", "printf '" + groupLine + "\\n' > /out/etc/group"}
 	case !v.IsDistroless:
-		g.AddUser = &RunStep{Commands: []string{"echo '" + passwdLine + "' >> /etc/passwd", "echo '" + groupLine + "' >> /etc/group"}}
+		g.AddUser = addUser()
 	}
 	v.Cmd = jsonArgv(a.Start)
 	g.BuildEnv = append(g.BuildEnv, a.BuildEnv...) // --build-env: the build stage only
 	v.Go = g
 	return nil
+}
+
+// addUser appends the app's user to a base's /etc/passwd and /etc/group.
+func addUser() *RunStep {
+	return &RunStep{Commands: []string{"echo '" + passwdLine + "' >> /etc/passwd", "echo '" + groupLine + "' >> /etc/group"}}
 }

@@ -27,6 +27,7 @@ type CaseAnswers struct {
 	Port        int     `yaml:"port"`
 	Build       *string `yaml:"build"`
 	Start       string  `yaml:"start"`
+	Healthcheck *string `yaml:"healthcheck"`
 	// Set are pack variables (--set KEY=VALUE).
 	Set map[string]string `yaml:"set"`
 	// App is, for a workspace, the member folder under input/ that init
@@ -148,6 +149,7 @@ func readInputs(caseDir string) (project.Inputs, string, error) {
 		Port:        ca.Port,
 		Build:       ca.Build,
 		Start:       ca.Start,
+		Healthcheck: ca.Healthcheck,
 		Sets:        ca.Set,
 	}, ca.App, nil
 }

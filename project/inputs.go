@@ -46,6 +46,9 @@ type Inputs struct {
 	BuildEnv []string
 	// Static is --static DIR: a Node build's folder that nginx serves.
 	Static string
+	// Healthcheck is --healthcheck PATH: the path a HEALTHCHECK asks;
+	// nil when not given, "" for none.
+	Healthcheck *string
 }
 
 // Check validates what can be checked before the project is read: known
@@ -66,6 +69,11 @@ func (in Inputs) Check() error {
 	if in.Port != 0 {
 		if err := generate.CheckPort(in.Port); err != nil {
 			return &generate.InputError{Flag: "--port", Err: err}
+		}
+	}
+	if in.Healthcheck != nil && *in.Healthcheck != "" {
+		if err := generate.CheckHealthcheck(*in.Healthcheck); err != nil {
+			return &generate.InputError{Flag: "--healthcheck", Err: err}
 		}
 	}
 	for _, e := range in.Env {
@@ -151,6 +159,15 @@ func (in Inputs) apply(a *generate.Answers) error {
 		}
 		a.Start = argv
 	}
+	if in.Healthcheck != nil {
+		a.Healthcheck = *in.Healthcheck
+	}
+	if in.Healthcheck != nil || in.Port != 0 || in.Static != "" {
+		// The path, and what it needs: a port, a runtime that can ask.
+		if err := generate.CheckHealthcheckFor(a); err != nil {
+			return &generate.InputError{Flag: "--healthcheck", Err: err}
+		}
+	}
 	works := generate.AllowedFlavours(a)
 	switch {
 	case in.Flavour != "":
@@ -208,6 +225,9 @@ func (in Inputs) Args() []string {
 	}
 	add("--start", in.Start)
 	add("--static", in.Static)
+	if in.Healthcheck != nil {
+		args = append(args, "--healthcheck", *in.Healthcheck)
+	}
 	for _, e := range in.Env {
 		args = append(args, "--env", e)
 	}

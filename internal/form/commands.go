@@ -163,5 +163,45 @@ func commandQuestions(s formState) []question {
 			},
 		})
 	}
+	if q, ok := healthQuestion(s); ok {
+		qs = append(qs, q)
+	}
 	return qs
+}
+
+// healthNone is the health question's "no HEALTHCHECK" value.
+const healthNone = "\x00none"
+
+// healthQuestion offers a HEALTHCHECK when the code serves a health
+// route (or one is recorded), off by default: a probe that fails marks a
+// working container unhealthy, so a person chooses it. Not asked when
+// --healthcheck was given, nor for a project no probe fits (a static
+// site, no port).
+func healthQuestion(s formState) (question, bool) {
+	a, f := s.Answers, s.Facts
+	routes := slices.Clone(f.Details.HealthRoutes)
+	if a.Healthcheck != "" && !slices.Contains(routes, a.Healthcheck) {
+		routes = append([]string{a.Healthcheck}, routes...)
+	}
+	if s.Flags.Healthcheck != nil || len(routes) == 0 {
+		return question{}, false
+	}
+	probe := *a
+	probe.Healthcheck = routes[0]
+	if generate.CheckHealthcheckFor(&probe) != nil {
+		return question{}, false
+	}
+	src := "found " + strings.Join(routes, ", ")
+	if f.Details.HealthSource != "" {
+		src += " ← " + f.Details.HealthSource
+	}
+	q := question{Key: qHealth, Kind: askSelect, Title: "Health check (HEALTHCHECK, no shell or curl needed)",
+		Source: src, Default: healthNone, Options: []option{{"none", healthNone}}}
+	if a.Healthcheck != "" {
+		q.Default = a.Healthcheck
+	}
+	for _, r := range routes {
+		q.Options = append(q.Options, option{"GET " + r + " on the app's port", r})
+	}
+	return q, true
 }

@@ -33,6 +33,7 @@ const (
 	qStart    = "start"
 	qBuild    = "build"
 	qPort     = "port"
+	qHealth   = "healthcheck"
 	qFlavour  = "flavour"
 	qFileKeep = "file" // a file choice; keyed by file name in forms
 )

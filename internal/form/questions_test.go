@@ -351,3 +351,35 @@ func TestFormTerminalHeadless(t *testing.T) {
 		t.Errorf("Ctrl-C: %v, want huh.ErrUserAborted", err)
 	}
 }
+
+func TestHealthQuestion(t *testing.T) {
+	f := goFacts("./cmd/api")
+	if _, ok := healthQuestion(stateOf(f, nil, Style{})); ok {
+		t.Error("asked about a health check with no route found")
+	}
+	f.Details.HealthRoutes, f.Details.HealthSource = []string{"/healthz", "/ready"}, "main.go:12"
+	q, ok := healthQuestion(stateOf(f, nil, Style{}))
+	if !ok {
+		t.Fatal("no health question for a module serving /healthz")
+	}
+	if q.Default != healthNone {
+		t.Errorf("default %q: a HEALTHCHECK is off until chosen", q.Default)
+	}
+	var values []string
+	for _, o := range q.Options {
+		values = append(values, o.Value)
+	}
+	if want := []string{healthNone, "/healthz", "/ready"}; !slices.Equal(values, want) {
+		t.Errorf("options %q, want %q", values, want)
+	}
+	if !strings.Contains(q.Source, "main.go:12") {
+		t.Errorf("source %q does not say where the route was found", q.Source)
+	}
+	if _, ok := healthQuestion(stateOf(f, &project.Inputs{Healthcheck: ptr("/healthz")}, Style{})); ok {
+		t.Error("asked although --healthcheck was given")
+	}
+	f.Port = 0
+	if _, ok := healthQuestion(stateOf(f, nil, Style{})); ok {
+		t.Error("asked for a project without a port, which no probe can ask")
+	}
+}

@@ -88,6 +88,13 @@ func (s *Session) take(res *formResult, qs []question, a *generate.Answers) erro
 			if v != "" && v != a.Flavour {
 				s.cur.Flavour = v
 			}
+		case qHealth:
+			if v == healthNone {
+				v = ""
+			}
+			if v != a.Healthcheck {
+				s.cur.Healthcheck = ptr(v)
+			}
 		}
 	}
 	return nil
