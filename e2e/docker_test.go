@@ -339,7 +339,13 @@ func (s *syncBuffer) String() string {
 // start runs image with host networking, removed on exit, bounded by
 // stop (which the caller defers) and by runBound.
 func start(name, image string, env ...string) (*container, error) {
+	return startWith(name, image, nil, env...)
+}
+
+// startWith is start with more `docker run` flags.
+func startWith(name, image string, flags []string, env ...string) (*container, error) {
 	args := []string{"run", "--rm", "--name", name, "--label", label, "--label", ownerLabel, "--network", "host"}
+	args = append(args, flags...)
 	for _, e := range env {
 		args = append(args, "-e", e)
 	}

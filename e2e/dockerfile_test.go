@@ -13,6 +13,8 @@ import (
 type stage struct {
 	base string
 	name string
+	// refs are the stage's COPY --from and RUN --mount from= values.
+	refs []string
 }
 
 // dockerfile is what the suite needs to know of a generated Dockerfile.
@@ -96,11 +98,96 @@ func parseDockerfile(src string) dockerfile {
 			for _, w := range fields[1:] {
 				if v, ok := strings.CutPrefix(w, "--from="); ok {
 					df.copyFrom = append(df.copyFrom, expand(v, global))
+					df.addRef(expand(v, global))
+				}
+			}
+		case "RUN":
+			for _, w := range fields[1:] {
+				m, ok := strings.CutPrefix(w, "--mount=")
+				if !ok {
+					continue
+				}
+				for _, kv := range strings.Split(m, ",") {
+					if v, ok := strings.CutPrefix(kv, "from="); ok {
+						df.addRef(expand(v, global))
+					}
 				}
 			}
 		}
 	}
 	return df
+}
+
+// addRef records a reference of the current (last) stage.
+func (df *dockerfile) addRef(ref string) {
+	if n := len(df.stages); n > 0 {
+		df.stages[n-1].refs = append(df.stages[n-1].refs, ref)
+	}
+}
+
+// stageIndex is the index of the stage a reference names (by name or
+// number), -1 for an image.
+func (df dockerfile) stageIndex(ref string, before int) int {
+	for i, s := range df.stages[:before] {
+		if s.name != "" && strings.EqualFold(s.name, ref) {
+			return i
+		}
+	}
+	if isIndex(ref) {
+		if n := int(ref[0] - '0'); len(ref) == 1 && n < before {
+			return n
+		}
+	}
+	return -1
+}
+
+// imagesFor are the image references a build of target ("" for the
+// default, the last stage) needs: BuildKit builds only the stages the
+// target reaches, so a debug stage's base is not needed by the default
+// build.
+func (df dockerfile) imagesFor(target string) []string {
+	if len(df.stages) == 0 {
+		return nil
+	}
+	start := len(df.stages) - 1
+	if target != "" {
+		if start = df.stageIndex(target, len(df.stages)); start < 0 {
+			return nil
+		}
+	}
+	reach := map[int]bool{}
+	var visit func(i int)
+	visit = func(i int) {
+		if reach[i] {
+			return
+		}
+		reach[i] = true
+		for _, r := range append([]string{df.stages[i].base}, df.stages[i].refs...) {
+			if j := df.stageIndex(r, i); j >= 0 {
+				visit(j)
+			}
+		}
+	}
+	visit(start)
+	var out []string
+	add := func(ref string, i int) {
+		if ref != "" && ref != "scratch" && df.stageIndex(ref, i) < 0 && !isIndex(ref) && !slices.Contains(out, ref) {
+			out = append(out, ref)
+		}
+	}
+	for i, s := range df.stages {
+		if reach[i] {
+			add(s.base, i)
+		}
+	}
+	for i, s := range df.stages {
+		if reach[i] {
+			for _, r := range s.refs {
+				add(r, i)
+			}
+		}
+	}
+	return out
 }
 
 func (df dockerfile) isStage(ref string) bool {
@@ -194,6 +281,19 @@ COPY --from=build /out/app /app
 	}
 	if !df.hasStage("build") || df.hasStage("test") {
 		t.Errorf("hasStage: build %v test %v", df.hasStage("build"), df.hasStage("test"))
+	}
+	if got, want := df.imagesFor(""), []string{"golang:1.26-bookworm"}; !slices.Equal(got, want) {
+		t.Errorf(`imagesFor("") = %q, want %q`, got, want)
+	}
+	if got, want := df.imagesFor("runtime"), []string{"golang:1.26-bookworm", "node:22-bookworm-slim", "ghcr.io/astral-sh/uv:0.9"}; !slices.Equal(got, want) {
+		t.Errorf(`imagesFor("runtime") = %q, want %q`, got, want)
+	}
+	mounted := parseDockerfile("FROM node:22 AS frontend\nFROM golang:1.26 AS build\nRUN --mount=type=bind,from=frontend,source=/a,target=b go build\nFROM debian:bookworm-slim AS debug\nFROM scratch AS runtime\nCOPY --from=build /a /a\n")
+	if got, want := mounted.imagesFor(""), []string{"node:22", "golang:1.26"}; !slices.Equal(got, want) {
+		t.Errorf(`a mounted stage: imagesFor("") = %q, want %q`, got, want)
+	}
+	if got, want := mounted.imagesFor("debug"), []string{"debian:bookworm-slim"}; !slices.Equal(got, want) {
+		t.Errorf(`imagesFor("debug") = %q, want %q`, got, want)
 	}
 	py := parseDockerfile("ARG PYTHON_VERSION=3.14\nFROM python:${PYTHON_VERSION}-slim-bookworm AS base\nFROM base AS build\nFROM build AS test\nFROM base AS runtime\n")
 	if got := py.finalBase(); got != "python:3.14-slim-bookworm" {

@@ -211,7 +211,7 @@ var fixtures = []fixture{
 	},
 	{
 		app: "python-pyproject", kind: "python", flavours: []string{"slim"},
-		body:    `"from": "python-pyproject"`,
+		body: `"from": "python-pyproject"`,
 		// An editable install: /venv points at /app's sources, so an edit
 		// leaves /venv's layer as it was (docs/dockerfiles.md, the layer plan).
 		present: []string{"venv/bin/hello-app", "venv/lib/python3*/site-packages/__editable__*hello_app*", "app/hello_app/server.py"},
@@ -294,8 +294,10 @@ type result struct {
 	user, finalBase, notes string
 }
 
-func TestMatrix(t *testing.T) {
-	requireE2E(t)
+// requireEngine skips off Linux and fails without an engine that
+// answers; it makes the logs folder.
+func requireEngine(t *testing.T) {
+	t.Helper()
 	if runtime.GOOS != "linux" {
 		t.Skip("the e2e suite needs Linux (host networking)")
 	}
@@ -310,6 +312,11 @@ func TestMatrix(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(stateDir(), "logs"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestMatrix(t *testing.T) {
+	requireE2E(t)
+	requireEngine(t)
 	sweep(t)
 	t.Cleanup(func() { sweep(t) })
 	bin := buildDockslim(t)
@@ -381,7 +388,7 @@ func runCase(t *testing.T, bin string, f fixture, flavour string, r *result) {
 		ctxDir, fileArgs = dir, []string{"-f", path.Join(f.member, "Dockerfile")}
 	}
 	df := parseDockerfile(string(src))
-	ensureBases(t, df.images())
+	ensureBases(t, df.imagesFor(""))
 
 	// Names carry the run's id: two runs at once (or a report run) never
 	// share a tag or a container name.

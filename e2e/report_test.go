@@ -556,8 +556,8 @@ func measureCold(t *testing.T, ra reportApp, f fixture, j *job, rep *Report) err
 	v := j.v
 	df := parseDockerfile(v.Dockerfile)
 	v.FinalBase = df.finalBase()
-	ensureBases(t, df.images())
-	noteBases(rep, df.images())
+	ensureBases(t, df.imagesFor(""))
+	noteBases(rep, df.imagesFor(""))
 	slug := ra.app + "-" + v.Name
 
 	// Cold: no build cache, no cache mounts (base images kept).
