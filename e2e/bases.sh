@@ -288,6 +288,21 @@ standin() {
 	*@*) NOTE="a digest cannot be stood in"; return 2 ;;
 	*alpine*) NOTE="alpine: lint-only here"; return 2 ;;
 	esac
+	case "$repo:$tag" in
+	gcr.io/distroless/*:debug*)
+		# A :debug twin (the debug target's base): the plain stand-in plus busybox.
+		local plain=${tag#debug} inner
+		plain=${plain#-}
+		standin "$repo:${plain:-latest}" || return $?
+		inner=$NOTE
+		refresh_present "$repo:${plain:-latest}"
+		ensure_internal "$DEBIAN_BASE" || return 1
+		build distroless-debug "$ref" --build-arg "DEBIAN=$DEBIAN_BASE" --build-arg "BASE=$repo:${plain:-latest}" \
+			--build-arg "STANDIN_VERSION=$inner + busybox" || return 1
+		NOTE="$inner + busybox in /busybox"
+		return 0
+		;;
+	esac
 	case "$repo" in
 	debian)
 		case "$tag" in
@@ -341,7 +356,6 @@ standin() {
 		NOTE="Debian's python3 3.11, offline pip${full:+; build tools (non-slim)}"
 		;;
 	gcr.io/distroless/static-debian12 | gcr.io/distroless/static)
-		case "$tag" in *debug*) NOTE="no recipe for a distroless :debug (busybox) tag"; return 2 ;; esac
 		ensure_internal "$DL_STATIC" || return 1
 		# shellcheck disable=SC2046 # word splitting intended
 		build distroless-static "$ref" --build-arg "BASE=$DEBIAN_BASE" $(distroless_user_args "$tag") || return 1
@@ -349,7 +363,6 @@ standin() {
 		;;
 	gcr.io/distroless/base-debian12 | gcr.io/distroless/base | gcr.io/distroless/base-nossl-debian12 | \
 		gcr.io/distroless/cc-debian12 | gcr.io/distroless/cc)
-		case "$tag" in *debug*) NOTE="no recipe for a distroless :debug (busybox) tag"; return 2 ;; esac
 		local pkgs="libc6 libssl3" rname=distroless-base
 		case "$repo" in
 		*/cc*) pkgs="libc6 libssl3 libgcc-s1 libstdc++6 libgomp1" rname=distroless-cc ;;
@@ -362,7 +375,6 @@ standin() {
 		NOTE="static + Debian 12 $pkgs"
 		;;
 	gcr.io/distroless/nodejs*-debian12)
-		case "$tag" in *debug*) NOTE="no recipe for a distroless :debug (busybox) tag"; return 2 ;; esac
 		[ -x "$HOST_NODE" ] || { NOTE="no node on the host"; return 2; }
 		ensure_internal "$DL_CC" || return 1
 		v=$(host_node_version)

@@ -327,13 +327,13 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		// The standalone folder is the app root: server.js and a traced
 		// node_modules; static assets and public/ are not traced into it.
 		n.Standalone = standaloneSplit(".next/standalone")
-		n.Copies = []Copy{{From: "standalone", Src: standaloneDeps, Dst: "./node_modules"},
-			{From: "standalone", Src: "/app/.next/standalone", Dst: "./"}, appCopy(".next/static")}
+		n.Copies = []Copy{{From: "standalone", Src: standaloneDeps, Dst: "./node_modules"}}
 		for _, d := range na.RuntimeDirs {
 			if d == "public" {
 				n.Copies = append(n.Copies, appCopy(d))
 			}
 		}
+		n.Copies = append(n.Copies, Copy{From: "standalone", Src: "/app/.next/standalone", Dst: "./"}, appCopy(".next/static"))
 	default:
 		n.RuntimeImage, err = nodeRuntimeImage(v, a, tab)
 		n.RuntimeEnv = append([]string{"NODE_ENV=production"}, portEnv(v, a)...)
@@ -364,9 +364,7 @@ func nodeView(v *View, a *Answers, tab *versions.Table) error {
 		default:
 			// package.json stays: its "type" decides how node loads the
 			// files; what the start command runs must be there too.
-			paths := append([]string{"package.json"}, na.OutputDirs...)
-			paths = append(paths, startPaths(a.Start)...)
-			for _, p := range sortedUnique(append(paths, na.RuntimeDirs...)) {
+			for _, p := range layerOrder(na.OutputDirs, startPaths(a.Start), na.RuntimeDirs) {
 				n.Copies = append(n.Copies, appCopy(p))
 			}
 		}
@@ -484,4 +482,26 @@ const standaloneDeps = "/deps/node_modules"
 func standaloneSplit(dir string) *RunStep {
 	mods := shellwords.Join([]string{dir + "/node_modules"})
 	return &RunStep{Commands: []string{"mkdir -p /deps && if [ -d " + mods + " ]; then mv " + mods + " /deps/; else mkdir " + standaloneDeps + "; fi"}}
+}
+
+// layerOrder orders what the runtime copies from the build stage by how
+// often an edit changes it: package.json, then folders the app reads
+// (public/, views/), then the scripts the start command runs, then the
+// build output. BuildKit rebuilds every layer after the first one that
+// changed, and a rebuilt layer gets a new digest (its folder's time
+// changed) even when its files did not: what changes least goes first,
+// so an edit pushes only what it changed (docs/dockerfiles.md, the layer
+// plan).
+func layerOrder(outputs, starts, runtimeDirs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, group := range [][]string{{"package.json"}, sortedUnique(runtimeDirs), sortedUnique(starts), sortedUnique(outputs)} {
+		for _, p := range group {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }

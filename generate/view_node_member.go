@@ -75,14 +75,14 @@ func memberLayout(v *View, a *Answers, na *NodeAnswers, n *NodeView, p pm, binds
 		// apps/web/server.js beside the traced node_modules.
 		n.RuntimeWorkdir = "/app/" + app
 		n.Standalone = standaloneSplit(app + "/.next/standalone")
-		n.Copies = []Copy{{From: "standalone", Src: standaloneDeps, Dst: "/app/node_modules"},
-			{From: "standalone", Src: "/app/" + app + "/.next/standalone", Dst: "/app/"},
-			{From: "build", Src: "/app/" + app + "/.next/static", Dst: "./.next/static"}}
+		n.Copies = []Copy{{From: "standalone", Src: standaloneDeps, Dst: "/app/node_modules"}}
 		for _, d := range na.RuntimeDirs {
 			if d == "public" {
 				n.Copies = append(n.Copies, Copy{From: "build", Src: "/app/" + app + "/public", Dst: "./public"})
 			}
 		}
+		n.Copies = append(n.Copies, Copy{From: "standalone", Src: "/app/" + app + "/.next/standalone", Dst: "/app/"},
+			Copy{From: "build", Src: "/app/" + app + "/.next/static", Dst: "./.next/static"})
 		return
 	}
 	switch a.PackageManager {
