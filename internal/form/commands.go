@@ -170,7 +170,7 @@ func commandQuestions(s formState) []question {
 }
 
 // healthNone is the health question's "no HEALTHCHECK" value.
-const healthNone = "\x00none"
+const healthNone = "none" // no route is named so: routes start with /
 
 // healthQuestion offers a HEALTHCHECK when the code serves a health
 // route (or one is recorded), off by default: a probe that fails marks a
