@@ -206,7 +206,7 @@ var fixtures = []fixture{
 		app: "python-local-pkg", kind: "python", flavours: []string{"slim"},
 		body:    `{"hello": "e2e", "from": "python-local-pkg"}`,
 		present: []string{"venv/lib/python3*/site-packages/greeting/__init__.py", "app/server.py"},
-		absent:  []string{"app/libs/greeting/build", "app/libs/greeting/*.egg-info", "app/test_server.py"},
+		absent:  []string{"app/libs/greeting/build", "app/libs/greeting/*.egg-info"},
 		failing: map[string]string{"test_fail.py": failingPythonTest},
 	},
 	{
@@ -216,8 +216,8 @@ var fixtures = []fixture{
 		// leaves /venv's layer as it was (docs/dockerfiles.md, the layer plan).
 		present: []string{"venv/bin/hello-app", "venv/lib/python3*/site-packages/__editable__*hello_app*", "app/hello_app/server.py"},
 		// setuptools' in-tree build output (docs/dockerfiles.md: no build
-		// leftovers); the tests stay out of the runtime.
-		absent: []string{"app/build", "app/*.egg-info", "venv/lib/python3*/site-packages/hello_app", "app/tests", "app/test_*.py"},
+		// leftovers), and no second copy of the package in the venv.
+		absent: []string{"app/build", "app/*.egg-info", "venv/lib/python3*/site-packages/hello_app"},
 	},
 	{
 		app: "go-root", kind: "go", flavours: []string{"scratch", "distroless", "slim"},

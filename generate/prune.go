@@ -26,20 +26,11 @@ var (
 			"*.spec.[jt]s", "*.spec.[cm][jt]s", "*.spec.[jt]sx",
 		},
 	}
-	// pythonTests follow pytest's and unittest's discovery conventions
-	// (test_*.py, *_test.py, conftest.py) and Django's per-app tests.py.
-	pythonTests = testFiles{
-		dirs:  []string{"test", "tests"},
-		globs: []string{"test_*.py", "*_test.py", "tests.py", "conftest.py"},
-	}
 )
 
-// nodeTestFiles and pythonTestFiles are the find(1) commands of the
-// source stages; they run with POSIX and BusyBox find alike.
-var (
-	nodeTestFiles   = nodeTests.find()
-	pythonTestFiles = pythonTests.find()
-)
+// nodeTestFiles is the find(1) command of the Node source stage; it runs
+// with POSIX and BusyBox find alike.
+var nodeTestFiles = nodeTests.find()
 
 // nodeModulesPrune deletes every node_modules folder (a workspace's
 // members have their own) from a copy of the build stage.

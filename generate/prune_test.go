@@ -43,11 +43,6 @@ func TestTestFilesDeleteOnlyTests(t *testing.T) {
 			"test/helper.js", "src/__tests__/a.js", "src/__mocks__/fs.js", "src/view.test.tsx",
 			"openapi.spec.yaml", "contest.js", "testing/util.js", "public/test.html",
 		}, []string{"app.js", "contest.js", "lib/db.mjs", "openapi.spec.yaml", "public/test.html", "server.js", "testing/util.js"}},
-		{"python", pythonTestFiles, []string{
-			"main.py", "app/__init__.py", "app/views.py", "app/tests.py", "app/test_views.py",
-			"tests/conftest.py", "tests/data/x.json", "conftest.py", "lib/db_test.py",
-			"app/testing.py", "app/latest.py", "templates/test.html", "contest.py",
-		}, []string{"app/__init__.py", "app/latest.py", "app/testing.py", "app/views.py", "contest.py", "main.py", "templates/test.html"}},
 	} {
 		dir := t.TempDir()
 		for _, f := range c.files {
